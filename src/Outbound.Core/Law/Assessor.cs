@@ -14,4 +14,14 @@ public sealed class Assessor
 
     /// <summary>Gets the working-day calendar.</summary>
     public WorkingDayCalendar Calendar { get; }
+
+    /// <summary>Assesses every transfer of <paramref name="declaration"/>, judging deadlines as of <paramref name="asOf"/>.</summary>
+    public AssessmentResult Assess(Declaration declaration, DateOnly asOf) => throw new NotImplementedException();
+
+    /// <summary>
+    /// Assesses several declarations given together; those of one company group are also checked for volumes split
+    /// across affiliates (SPLIT_RISK).
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<AssessmentResult> AssessAll(IReadOnlyList<Declaration> declarations, DateOnly asOf) =>
+        throw new NotImplementedException();
 }
