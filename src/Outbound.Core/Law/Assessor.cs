@@ -102,12 +102,30 @@ public sealed partial class Assessor
     /// <summary>Year-to-date counts by date, from the persons each counted transfer adds.</summary>
     private sealed class Timeline
     {
+        // Invariant: _dates is sorted and _through[i] is the sum of every entry dated on or before _dates[i].
         private readonly ImmutableArray<(DateOnly Date, PersonCounts Added)> _entries;
+        private readonly DateOnly[] _dates;
+        private readonly PersonCounts[] _through;
 
-        private Timeline(IEnumerable<(DateOnly Date, PersonCounts Added)> entries) =>
-            _entries = [.. entries.OrderBy(entry => entry.Date)];
+        private Timeline(IEnumerable<(DateOnly Date, PersonCounts Added)> entries)
+        {
+            _entries = [.. entries];
+            var byDate = _entries
+                .GroupBy(entry => entry.Date)
+                .OrderBy(group => group.Key)
+                .Select(group => (Date: group.Key, Added: group.Aggregate(default(PersonCounts), (sum, entry) => sum + entry.Added)))
+                .ToArray();
+            _dates = [.. byDate.Select(entry => entry.Date)];
+            _through = new PersonCounts[byDate.Length];
+            var running = default(PersonCounts);
+            for (int i = 0; i < byDate.Length; i++)
+            {
+                running += byDate[i].Added;
+                _through[i] = running;
+            }
+        }
 
-        public PersonCounts Total => _entries.Aggregate(default(PersonCounts), (sum, entry) => sum + entry.Added);
+        public PersonCounts Total => _through.Length == 0 ? default : _through[^1];
 
         public static Timeline Of(IEnumerable<TransferAnalysis> analyses) =>
             new(analyses.Select(analysis => (analysis.Transfer.Date, analysis.Added)));
@@ -115,7 +133,11 @@ public sealed partial class Assessor
         public static Timeline Combine(IEnumerable<Timeline> timelines) =>
             new(timelines.SelectMany(timeline => timeline._entries));
 
-        public PersonCounts Through(DateOnly date) =>
-            _entries.TakeWhile(entry => entry.Date <= date).Aggregate(default(PersonCounts), (sum, entry) => sum + entry.Added);
+        public PersonCounts Through(DateOnly date)
+        {
+            int index = Array.BinarySearch(_dates, date);
+            int last = index >= 0 ? index : ~index - 1;
+            return last < 0 ? default : _through[last];
+        }
     }
 }

@@ -318,7 +318,7 @@ public static class RuleBook
     /// <summary>R-CERT-4: certificate validity and renewal.</summary>
     public static readonly LegalRule CertificateValidity = new("R-CERT-4", CertificationMeasures, "Art. 8", Cert2026, null,
         "A certificate is issued.", "Valid 3 years; apply to renew 6 months before expiry.", Secondary,
-        "认证证书有效期3年，需继续使用的应当在有效期届满前6个月内申请。");
+        "认证证书有效期3年，需继续使用的应当在有效期届满前6个月提出认证申请。");
 
     /// <summary>R-CERT-5: monitoring, suspension and revocation.</summary>
     public static readonly LegalRule CertificateMonitoring = new("R-CERT-5", CertificationMeasures, "Arts. 9–10", Cert2026, null,
@@ -359,7 +359,7 @@ public static class RuleBook
 
     /// <summary>R-OBL-2: separate consent.</summary>
     public static readonly LegalRule SeparateConsent = new("R-OBL-2", Pipl, "Arts. 13, 23, 29, 31, 39", Pipl2021, null,
-        "The processing relies on consent, or sensitive PI or minors' PI is exported.", "Obtain separate consent for the export (guardian consent for minors under 14).", Verified,
+        "The processing relies on consent (PIPL Art. 13(1)); minors under 14 are included.", "Obtain separate consent for the export (guardian consent for minors under 14).", Verified,
         "基于同意处理的，向境外提供个人信息应取得个人单独同意；处理不满十四周岁未成年人个人信息的，应取得父母或者其他监护人同意。");
 
     /// <summary>R-OBL-3: PIPIA.</summary>
