@@ -1,5 +1,9 @@
-using Spectre.Console.Cli;
+using System.Text;
+using Outbound.Cli;
+using Spectre.Console;
 
-var app = new CommandApp();
-app.Configure(config => config.SetApplicationName("outbound"));
+Console.OutputEncoding = Encoding.UTF8;
+
+var errors = new ErrorOutput(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
+var app = OutboundApp.Create(AnsiConsole.Console, errors, TimeProvider.System);
 return await app.RunAsync(args);

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Outbound.Cli;
+
+/// <summary>Builds the <c>outbound</c> command line application.</summary>
+internal static class OutboundApp
+{
+    /// <summary>Exit code for bad input or usage (DESIGN.md).</summary>
+    public const int UsageError = 2;
+
+    /// <summary>Returns the application, writing results to <paramref name="console"/> and errors to <paramref name="errors"/>.</summary>
+    /// <param name="console">Standard output.</param>
+    /// <param name="errors">Standard error.</param>
+    /// <param name="time">The clock that gives the default <c>--as-of</c> date.</param>
+    public static CommandApp Create(IAnsiConsole console, ErrorOutput errors, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentNullException.ThrowIfNull(time);
+
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("outbound");
+            config.Settings.Console = console;
+            config.Settings.Culture = CultureInfo.InvariantCulture;
+            config.UseStrictParsing();
+            config.Settings.Registrar.RegisterInstance<TimeProvider>(time);
+            config.Settings.Registrar.RegisterInstance(errors);
+            config.SetExceptionHandler((exception, _) => HandleException(exception, errors));
+
+            config.AddCommand<AssessCommand>("assess")
+                .WithDescription(Messages.AssessDescription)
+                .WithExample("assess", "declaration.yaml")
+                .WithExample("assess", "declaration.yaml", "--as-of", "2026-11-29", "--format", "json")
+                .WithExample("assess", "shanghai.yaml", "beijing.yaml", "--format", "markdown", "--calendar", "cn-holidays-2027.csv");
+        });
+
+        return app;
+    }
+
+    private static int HandleException(Exception exception, ErrorOutput errors)
+    {
+        if (exception is not CommandAppException usage)
+        {
+            // Anything else is a bug, not bad input: let it surface with its stack trace.
+            ExceptionDispatchInfo.Throw(exception);
+            throw new UnreachableException();
+        }
+
+        if (usage.Pretty is { } pretty)
+        {
+            errors.Write(pretty);
+        }
+        else
+        {
+            errors.WriteError(usage.Message);
+        }
+
+        return UsageError;
+    }
+}
