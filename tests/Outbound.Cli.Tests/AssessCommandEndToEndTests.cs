@@ -89,7 +89,7 @@ public sealed class AssessCommandEndToEndTests : IDisposable
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("EXEMPT_DE_MINIMIS", run.Output, StringComparison.Ordinal);
         Assert.Contains("R-PATH-5", run.Output, StringComparison.Ordinal);
-        Assert.Contains("more persons before a standard contract or certification is needed.", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Headroom: 40,000 more persons", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
