@@ -18,7 +18,8 @@ public sealed partial class Assessor
                 var due = Calendar.AddWorkingDays(approval.Effective, Thresholds.ContractFilingWorkingDays);
                 obligations.Add(Dated(ObligationKind.ContractFiling, due, RuleBook.ContractFiling, asOf,
                     $"File standard contract {approval.Id} (effective {Day(approval.Effective)}) with the provincial CAC within 10 working days of its effective date.",
-                    $"标准合同{approval.Id}（{Day(approval.Effective)}生效）应自生效之日起10个工作日内向省级网信部门备案。") with { Overdue = approval.Filed is null && due.Date < asOf });
+                    $"标准合同{approval.Id}（{Day(approval.Effective)}生效）应自生效之日起10个工作日内向省级网信部门备案。") with
+                { Overdue = approval.Filed is null && due.Date < asOf });
                 if (approval.Filed is DateOnly filed && due.Date is DateOnly last && filed > last)
                 {
                     warnings.Add(new Warning(
@@ -110,7 +111,8 @@ public sealed partial class Assessor
                 "所主张豁免未留存依据，留存前暂缓出境。");
             analysis.Oblige(new Obligation(ObligationKind.ExemptionEvidence, analysis.Transfer.Date, RuleBook.ExemptionEvidence,
                 "Record the evidence for the claimed exemption (contract reference, labour rules, emergency note or list entry).",
-                "留存豁免依据（合同编号、劳动规章、紧急情况说明或者清单条目）。") { Overdue = analysis.Transfer.Date < asOf });
+                "留存豁免依据（合同编号、劳动规章、紧急情况说明或者清单条目）。")
+            { Overdue = analysis.Transfer.Date < asOf });
         }
 
         if (analysis.CountedPathway is not (Pathway.StandardContractOrCertification or Pathway.SecurityAssessment))
@@ -147,10 +149,12 @@ public sealed partial class Assessor
             analysis.Oblige(assessmentOnly
                 ? new Obligation(ObligationKind.AssessmentDeclaration, transfer.Date, RuleBook.AssessmentRoute,
                     "Declare a security assessment through the provincial CAC and obtain a pass decision before the transfer (self-assessment within 3 months before filing).",
-                    "出境前通过省级网信部门申报数据出境安全评估并取得通过结果（申报前3个月内完成自评估）。") { Overdue = transfer.Date < asOf }
+                    "出境前通过省级网信部门申报数据出境安全评估并取得通过结果（申报前3个月内完成自评估）。")
+                { Overdue = transfer.Date < asOf }
                 : new Obligation(ObligationKind.PathwayRequired, transfer.Date, RuleBook.ContractBand,
                     "Conclude a standard contract (and file it within 10 working days of its effect) or obtain PI protection certification before the transfer.",
-                    "出境前订立标准合同（生效之日起10个工作日内备案）或者取得个人信息保护认证。") { Overdue = transfer.Date < asOf });
+                    "出境前订立标准合同（生效之日起10个工作日内备案）或者取得个人信息保护认证。")
+                { Overdue = transfer.Date < asOf });
             return;
         }
 
@@ -181,7 +185,8 @@ public sealed partial class Assessor
         {
             analysis.Oblige(new Obligation(ObligationKind.Redeclaration, transfer.Date, best.Rule,
                 $"Re-declare (assessment) or re-do the PIPIA and re-file (contract, certificate) {best.Summary.Approval.Id} before further exports.",
-                $"继续出境前，就{best.Summary.Approval.Id}重新申报评估，或者重新开展影响评估并重新备案。") { Overdue = transfer.Date < asOf });
+                $"继续出境前，就{best.Summary.Approval.Id}重新申报评估，或者重新开展影响评估并重新备案。")
+            { Overdue = transfer.Date < asOf });
         }
     }
 
@@ -210,7 +215,8 @@ public sealed partial class Assessor
         {
             return new(summary, TransferStatus.Blocked, 0, RuleBook.AssessmentTermination,
                 $"The CAC ordered the exports under assessment {id} to stop: blocked until a new pass decision.",
-                $"国家网信部门已书面通知终止评估{id}项下的出境活动，重新通过评估前一律阻断。") { Blocks = true };
+                $"国家网信部门已书面通知终止评估{id}项下的出境活动，重新通过评估前一律阻断。")
+            { Blocks = true };
         }
 
         if (outOfScope.Count > 0)
@@ -219,10 +225,12 @@ public sealed partial class Assessor
             return specific
                 ? new(summary, TransferStatus.Blocked, 1, RuleBook.AssessmentScope,
                     $"The transfer exceeds the {string.Join(", ", outOfScope)} approved in assessment {id}: blocked until a new assessment.",
-                    $"本次出境超出评估{id}明确的{string.Join("、", outOfScope)}范围，重新评估前阻断。") { Blocks = true }
+                    $"本次出境超出评估{id}明确的{string.Join("、", outOfScope)}范围，重新评估前阻断。")
+                { Blocks = true }
                 : new(summary, TransferStatus.Held, 9, RuleBook.PathwayBeforeTransfer,
                     $"Approval {id} does not cover the transfer's {string.Join(", ", outOfScope)}.",
-                    $"{id}未覆盖本次出境的{string.Join("、", outOfScope)}。") { OutOfScope = true };
+                    $"{id}未覆盖本次出境的{string.Join("、", outOfScope)}。")
+                { OutOfScope = true };
         }
 
         if (approval.Status != ApprovalStatus.Active)
@@ -237,7 +245,8 @@ public sealed partial class Assessor
             string changes = string.Join(", ", approval.Triggers.Select(WireNames.DeclarationWord));
             return new(summary, TransferStatus.Held, 4, assessment ? RuleBook.Redeclaration : RuleBook.ContractRefiling,
                 $"During the term of {id} these changed: {changes}. Hold further exports until it is re-declared or re-filed.",
-                $"{id}有效期内发生变化（{changes}），重新申报或者重新备案前暂缓出境。") { Redeclare = true };
+                $"{id}有效期内发生变化（{changes}），重新申报或者重新备案前暂缓出境。")
+            { Redeclare = true };
         }
 
         if (transfer.Date < approval.Effective)

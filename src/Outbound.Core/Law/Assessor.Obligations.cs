@@ -39,7 +39,8 @@ public sealed partial class Assessor
             var due = new DateOnly(transfer.Date.Year, AutomotiveReportDay.Month, AutomotiveReportDay.Day);
             analysis.Oblige(new Obligation(ObligationKind.AutomotiveAnnualReport, due, RuleBook.AutomotiveAnnualReport,
                 $"Submit the annual automotive data security report by {Day(due)}, with the export supplement (recipient, types, volume, purpose, overseas storage, complaints).",
-                $"于{Day(due)}前报送年度汽车数据安全管理情况，并补充数据出境情况（接收方、种类、规模、目的、境外存储、投诉处理）。") { Overdue = due < asOf });
+                $"于{Day(due)}前报送年度汽车数据安全管理情况，并补充数据出境情况（接收方、种类、规模、目的、境外存储、投诉处理）。")
+            { Overdue = due < asOf });
         }
 
         if (!analysis.HasPersonalInformation)

@@ -89,6 +89,22 @@ public sealed partial class Assessor
             analysis.Warn(en, zh);
         }
 
+        if (transfer.Exemption == ExemptionClaim.ForeignCollected && analysis.ExemptItems.Count > 0
+            && transfer.Items.Any(item => item.IsPersonalInformation && item.Origin == DataOrigin.Domestic))
+        {
+            analysis.Warn(
+                "Domestic personal information was introduced into the foreign-collected data: Art. 4 no longer covers the domestic persons, who are counted.",
+                "境外收集的数据在处理过程中引入了境内个人信息：第四条不再覆盖境内个人，应当计数。");
+        }
+
+        foreach (int i in Enumerable.Range(0, transfer.Items.Length).Where(i => transfer.Items[i].Anonymised && transfer.Items[i].Category.AutomotiveImportantItem > 0))
+        {
+            analysis.Flag(Attention.LegalReview);
+            analysis.Because(RuleBook.AutomotiveImportantData,
+                $"Item {i} ({transfer.Items[i].Category.Code}) is declared anonymised, so it is not treated as automotive important data; confirm the anonymisation test (faces and plates each at least 90 %) and that no road signs, surveying content or sensitive areas remain.",
+                $"第{i}项（{transfer.Items[i].Category.NameZh}）声明已匿名化，不作为汽车重要数据；须确认匿名化检测（人脸、车牌均不低于90%）且不含路牌、测绘内容或者敏感区域。");
+        }
+
         var uncovered = analysis.CountedItems.Where(i => !IsImportant(transfer.Items[i])).ToList();
         if (exemption.Pathway is not null && uncovered.Count > 0)
         {

@@ -67,34 +67,24 @@ public static class WireNames
     public static string Of(Regime regime) => LowerSnake(regime.ToString());
 
     /// <summary>Returns the pathway with the wire name <paramref name="name"/>.</summary>
-    public static bool TryParsePathway(string name, out Pathway pathway)
-    {
-        foreach (var (key, value) in Pathways)
-        {
-            if (string.Equals(value, name, StringComparison.Ordinal))
-            {
-                pathway = key;
-                return true;
-            }
-        }
-
-        pathway = default;
-        return false;
-    }
+    public static bool TryParsePathway(string name, out Pathway pathway) => TryFind(Pathways, name, out pathway);
 
     /// <summary>Returns the obligation kind with the wire name <paramref name="name"/>.</summary>
-    public static bool TryParseObligation(string name, out ObligationKind kind)
+    public static bool TryParseObligation(string name, out ObligationKind kind) => TryFind(ObligationKinds, name, out kind);
+
+    private static bool TryFind<TEnum>(FrozenDictionary<TEnum, string> names, string name, out TEnum value)
+        where TEnum : struct, Enum
     {
-        foreach (var (key, value) in ObligationKinds)
+        foreach (var (key, wire) in names)
         {
-            if (string.Equals(value, name, StringComparison.Ordinal))
+            if (string.Equals(wire, name, StringComparison.Ordinal))
             {
-                kind = key;
+                value = key;
                 return true;
             }
         }
 
-        kind = default;
+        value = default;
         return false;
     }
 

@@ -90,7 +90,8 @@ public sealed class AssessorTests
     public void Assess_HrExemptionForApplicants_CountsThemByDefault()
     {
         var transfer = Transfer("hr", March, Item("employment", 3_000, SubjectGroup.Employees), Item("resume", 200_000, SubjectGroup.Applicants))
-            with { Exemption = ExemptionClaim.HumanResources, Evidence = "employee handbook 2025" };
+            with
+        { Exemption = ExemptionClaim.HumanResources, Evidence = "employee handbook 2025" };
 
         var decision = Assessor.Assess(Of(transfer), AsOf).Transfers[0];
 
@@ -168,6 +169,32 @@ public sealed class AssessorTests
         Assert.Contains(decision.Reasons, reason => reason.Rule.Id == "R-LEGACY-1");
     }
 
+    [Fact]
+    public void Assess_AnonymisedOffVehicleVideo_IsNotRegulatedButNeedsLegalReview()
+    {
+        var video = Item("off_vehicle_image", 0, SubjectGroup.Pedestrians) with { Anonymised = true };
+
+        var decision = Assessor.Assess(Of(Transfer("adas", March, video)), AsOf).Transfers[0];
+
+        Assert.Equal(Pathway.NotRegulated, decision.Pathway);
+        Assert.Equal(TransferStatus.Allowed, decision.Status);
+        Assert.Contains(Attention.LegalReview, decision.Flags);
+    }
+
+    [Fact]
+    public void Assess_ForeignCollectedWithDomesticEnrichment_CountsTheDomesticPersonsAndWarns()
+    {
+        var foreign = Item("contact", 80_000) with { Origin = DataOrigin.Abroad };
+        var domestic = Item("contact", 120_000);
+        var transfer = Transfer("bpo", March, foreign, domestic) with { Exemption = ExemptionClaim.ForeignCollected, Evidence = "client SOW 7" };
+
+        var decision = Assessor.Assess(Of(transfer), AsOf).Transfers[0];
+
+        Assert.Equal(new PersonCounts(120_000, 0), decision.Counted);
+        Assert.Equal(Pathway.StandardContractOrCertification, decision.Pathway);
+        Assert.Contains(decision.Warnings, warning => warning.En.Contains("Domestic personal information", StringComparison.Ordinal));
+    }
+
     [Property(MaxTest = 300)]
     public Property Assess_MorePersons_NeverLessStrict() =>
         Prop.ForAll(
@@ -191,7 +218,8 @@ public sealed class AssessorTests
             {
                 var baseline = Of(Transfer("a", March, Item("contact", counted)));
                 var exempt = Transfer("b", March, Item("contact", exempted, claim == ExemptionClaim.HumanResources ? SubjectGroup.Employees : SubjectGroup.Customers))
-                    with { Exemption = claim, Evidence = "on file" };
+                    with
+                { Exemption = claim, Evidence = "on file" };
                 var withExempt = baseline with { Transfers = baseline.Transfers.Add(exempt) };
 
                 var before = Assessor.Assess(baseline, AsOf);
