@@ -1,0 +1,322 @@
+using System.Collections.Immutable;
+using System.Text;
+
+namespace Outbound.Detection;
+
+/// <summary>What one field of a dataset holds.</summary>
+/// <param name="Name">The field name.</param>
+/// <param name="Values">Values looked at (non-empty).</param>
+/// <param name="Counts">Values holding at least one identifier of each type.</param>
+/// <param name="Minors">Values whose identifier shows a minor under 14.</param>
+/// <param name="Hint">The type the field's name suggests, if any.</param>
+public sealed record FieldReport(string Name, long Values, ImmutableDictionary<IdentifierType, long> Counts, long Minors, IdentifierType? Hint)
+{
+    /// <summary>Gets the type most values hold, or <see langword="null"/> when none holds an identifier.</summary>
+    public IdentifierType? Type => Counts.IsEmpty ? null : Counts.MaxBy(pair => (pair.Value, -(int)pair.Key)).Key;
+
+    /// <summary>Gets the share of values looked at that hold a valid identifier of <see cref="Type"/>.</summary>
+    public double Share => Type is IdentifierType type && Values > 0 ? (double)Counts[type] / Values : 0;
+}
+
+/// <summary>A problem met while reading a dataset; the data itself is never quoted.</summary>
+/// <param name="Position">The 1-based line or row.</param>
+/// <param name="Field">The field concerned, or empty.</param>
+/// <param name="Reason">What was wrong.</param>
+public sealed record SkippedRecord(long Position, string Field, string Reason);
+
+/// <summary>The inventory of one dataset: fields, distinct persons, what was skipped.</summary>
+public sealed record InventoryReport
+{
+    /// <summary>Gets the file or table name.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Gets the records read.</summary>
+    public required long Records { get; init; }
+
+    /// <summary>Gets the records holding personal information.</summary>
+    public required long RecordsWithPersonalInformation { get; init; }
+
+    /// <summary>Gets the fields, in the order first seen.</summary>
+    public required ImmutableArray<FieldReport> Fields { get; init; }
+
+    /// <summary>Gets the distinct persons: distinct subject keys plus records with personal information but no keyable identifier.</summary>
+    public required long Persons { get; init; }
+
+    /// <summary>Gets the distinct persons with sensitive personal information.</summary>
+    public required long SensitivePersons { get; init; }
+
+    /// <summary>Gets the records with personal information but no keyable identifier, each counted as one person.</summary>
+    public required long UnkeyedRecords { get; init; }
+
+    /// <summary>Gets the number of records or parts skipped.</summary>
+    public required long SkippedCount { get; init; }
+
+    /// <summary>Gets the first skipped records, with reasons.</summary>
+    public required ImmutableArray<SkippedRecord> Skipped { get; init; }
+}
+
+/// <summary>
+/// Builds the inventory of one dataset from its records: scans every field value, tallies types per field, and
+/// counts distinct persons exactly by the strongest identifier of each record (RULES §0.4: persons, not rows).
+/// </summary>
+/// <remarks>
+/// A record's subject is keyed by its strongest identifier (ID number, then mobile, then e-mail or bank card, then
+/// VIN or plate — <see cref="IdentifierInfo.KeyRank"/>). A record with personal information but nothing keyable
+/// counts as one person and is counted in <see cref="InventoryReport.UnkeyedRecords"/>. A person is sensitive when
+/// any of their records holds sensitive personal information or shows a minor under 14. Not thread-safe: use one
+/// per chunk and <see cref="Merge"/>.
+/// </remarks>
+public sealed class DatasetInventory : IRecordVisitor
+{
+    private const int SkippedKept = 100;
+
+    private readonly Scanner _scanner;
+    private readonly SubjectKeyer _keyer;
+    private readonly DateOnly _referenceDate;
+    private readonly Dictionary<string, FieldTally> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FieldTally>.AlternateLookup<ReadOnlySpan<char>> _fieldLookup;
+    private readonly List<string> _fieldOrder = [];
+    private readonly List<Finding> _findings = [];
+    private readonly HashSet<SubjectKey> _persons = [];
+    private readonly HashSet<SubjectKey> _sensitivePersons = [];
+    private readonly List<SkippedRecord> _skipped = [];
+    private readonly byte[] _bestValue = new byte[CanonicalForm.MaxLength];
+
+    private long _records;
+    private long _recordsWithPersonalInformation;
+    private long _unkeyed;
+    private long _unkeyedSensitive;
+    private long _skippedCount;
+
+    // Per-record state, reset by BeginRecord.
+    private bool _hasPersonalInformation;
+    private bool _hasSensitive;
+    private int _bestRank;
+    private IdentifierType _bestType;
+    private int _bestLength;
+
+    /// <summary>Initializes a new instance of the <see cref="DatasetInventory"/> class.</summary>
+    public DatasetInventory(string source, Scanner scanner, SubjectKeyer keyer, DateOnly referenceDate)
+    {
+        ArgumentNullException.ThrowIfNull(scanner);
+        ArgumentNullException.ThrowIfNull(keyer);
+        Source = source;
+        _scanner = scanner;
+        _keyer = keyer;
+        _referenceDate = referenceDate;
+        _fieldLookup = _fields.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Gets the file or table name.</summary>
+    public string Source { get; }
+
+    /// <summary>Gets the records read so far.</summary>
+    public long Records => _records;
+
+    /// <inheritdoc/>
+    public void BeginRecord(long position)
+    {
+        _hasPersonalInformation = false;
+        _hasSensitive = false;
+        _bestRank = int.MaxValue;
+        _bestLength = 0;
+    }
+
+    /// <inheritdoc/>
+    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        var tally = Tally(name);
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        tally.Values++;
+        _findings.Clear();
+        _scanner.Scan(value, new ScanContext(_referenceDate, tally.Hint), _findings);
+        Span<bool> seen = stackalloc bool[TypeCount];
+        bool minor = false;
+        foreach (var finding in _findings)
+        {
+            var info = IdentifierCatalog.Get(finding.Type);
+            seen[(int)finding.Type] = true;
+            minor |= (finding.Traits & FindingTraits.MinorUnder14) != 0;
+            if (!info.IsPersonalInformation)
+            {
+                continue;
+            }
+
+            _hasPersonalInformation = true;
+            _hasSensitive |= info.IsSensitive || (finding.Traits & FindingTraits.MinorUnder14) != 0;
+            if (info.KeyRank > 0 && info.KeyRank < _bestRank)
+            {
+                int length = CanonicalForm.Write(finding.Type, value.Slice(finding.Start, finding.Length), _bestValue);
+                if (length > 0)
+                {
+                    _bestRank = info.KeyRank;
+                    _bestType = finding.Type;
+                    _bestLength = length;
+                }
+            }
+        }
+
+        for (int i = 0; i < TypeCount; i++)
+        {
+            if (seen[i])
+            {
+                tally.Counts[i]++;
+            }
+        }
+
+        if (minor)
+        {
+            tally.Minors++;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void EndRecord()
+    {
+        _records++;
+        if (!_hasPersonalInformation)
+        {
+            return;
+        }
+
+        _recordsWithPersonalInformation++;
+        if (_bestLength == 0)
+        {
+            _unkeyed++;
+            if (_hasSensitive)
+            {
+                _unkeyedSensitive++;
+            }
+
+            return;
+        }
+
+        var key = _keyer.KeyOfCanonical(_bestValue.AsSpan(0, _bestLength));
+        _persons.Add(key);
+        if (_hasSensitive)
+        {
+            _sensitivePersons.Add(key);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Skip(long position, string field, string reason)
+    {
+        _skippedCount++;
+        if (_skipped.Count < SkippedKept)
+        {
+            _skipped.Add(new SkippedRecord(position, field, reason));
+        }
+    }
+
+    /// <summary>Adds another inventory of the same dataset (a later chunk) to this one.</summary>
+    public void Merge(DatasetInventory other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        _records += other._records;
+        _recordsWithPersonalInformation += other._recordsWithPersonalInformation;
+        _unkeyed += other._unkeyed;
+        _unkeyedSensitive += other._unkeyedSensitive;
+        _persons.UnionWith(other._persons);
+        _sensitivePersons.UnionWith(other._sensitivePersons);
+        _skippedCount += other._skippedCount;
+        foreach (var skipped in other._skipped)
+        {
+            if (_skipped.Count < SkippedKept)
+            {
+                _skipped.Add(skipped);
+            }
+        }
+
+        foreach (string name in other._fieldOrder)
+        {
+            var mine = Tally(name);
+            var theirs = other._fields[name];
+            mine.Values += theirs.Values;
+            mine.Minors += theirs.Minors;
+            for (int i = 0; i < TypeCount; i++)
+            {
+                mine.Counts[i] += theirs.Counts[i];
+            }
+        }
+    }
+
+    /// <summary>Adds this inventory's keyed persons to sets spanning several datasets (one person in two files counts once).</summary>
+    public void AddPersonsTo(HashSet<SubjectKey> persons, HashSet<SubjectKey> sensitivePersons)
+    {
+        ArgumentNullException.ThrowIfNull(persons);
+        ArgumentNullException.ThrowIfNull(sensitivePersons);
+        persons.UnionWith(_persons);
+        sensitivePersons.UnionWith(_sensitivePersons);
+    }
+
+    /// <summary>Returns the inventory as it stands.</summary>
+    public InventoryReport ToReport() => new()
+    {
+        Source = Source,
+        Records = _records,
+        RecordsWithPersonalInformation = _recordsWithPersonalInformation,
+        Fields = [.. _fieldOrder.Select(name => _fields[name].ToReport())],
+        Persons = _persons.Count + _unkeyed,
+        SensitivePersons = _sensitivePersons.Count + _unkeyedSensitive,
+        UnkeyedRecords = _unkeyed,
+        SkippedCount = _skippedCount,
+        Skipped = [.. _skipped],
+    };
+
+    private static int TypeCount => IdentifierTypeCount.Value;
+
+    private FieldTally Tally(ReadOnlySpan<byte> name)
+    {
+        Span<char> chars = stackalloc char[Math.Min(Encoding.UTF8.GetMaxCharCount(name.Length), 512)];
+        if (Encoding.UTF8.TryGetChars(name, chars, out int written) && _fieldLookup.TryGetValue(chars[..written], out var tally))
+        {
+            return tally;
+        }
+
+        return Tally(Encoding.UTF8.GetString(name));
+    }
+
+    private FieldTally Tally(string name)
+    {
+        if (!_fields.TryGetValue(name, out var tally))
+        {
+            tally = new FieldTally(name, FieldClassifier.Classify(name));
+            _fields.Add(name, tally);
+            _fieldOrder.Add(name);
+        }
+
+        return tally;
+    }
+
+    private static class IdentifierTypeCount
+    {
+        public static readonly int Value = Enum.GetValues<IdentifierType>().Length;
+    }
+
+    private sealed class FieldTally(string name, IdentifierType? hint)
+    {
+        public string Name { get; } = name;
+
+        public IdentifierType? Hint { get; } = hint;
+
+        public long Values { get; set; }
+
+        public long Minors { get; set; }
+
+        public long[] Counts { get; } = new long[TypeCount];
+
+        public FieldReport ToReport() => new(
+            Name,
+            Values,
+            Counts.Select((count, i) => (count, type: (IdentifierType)i))
+                .Where(pair => pair.count > 0)
+                .ToImmutableDictionary(pair => pair.type, pair => pair.count),
+            Minors,
+            Hint);
+    }
+}

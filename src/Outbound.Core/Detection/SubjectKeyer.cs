@@ -1,0 +1,199 @@
+using System.Buffers;
+using System.Security.Cryptography;
+
+namespace Outbound.Detection;
+
+/// <summary>A keyed pseudonym of one person: the key's id and an HMAC-SHA256 of the person's canonical identifier.</summary>
+/// <param name="KeyId">The id of the key it was made under (8 hex digits).</param>
+/// <param name="High">Bytes 0–15 of the HMAC.</param>
+/// <param name="Low">Bytes 16–31 of the HMAC.</param>
+public readonly record struct SubjectKey(string KeyId, UInt128 High, UInt128 Low)
+{
+    /// <summary>Returns the key as <c>keyid:hex</c>, e.g. <c>3f2a19c0:5d1e…</c>.</summary>
+    public override string ToString() => $"{KeyId}:{High:x32}{Low:x32}";
+}
+
+/// <summary>
+/// Turns an identifier into a <see cref="SubjectKey"/>: the identifier is put in its canonical form
+/// (<see cref="CanonicalForm"/>) and hashed with HMAC-SHA256 over its UTF-8 bytes under a secret key.
+/// </summary>
+/// <remarks>
+/// The same person gets the same key under the same secret, so persons can be counted across files and flows
+/// without storing the identifier. The secret never leaves the process; the key id (the first 8 hex digits of
+/// SHA-256 of the secret) tells keys made under different secrets apart. Instances are immutable and thread-safe.
+/// </remarks>
+public sealed class SubjectKeyer
+{
+    private const int MinimumSecretBytes = 16;
+
+    private readonly byte[] _secret;
+
+    /// <summary>Initializes a new instance of the <see cref="SubjectKeyer"/> class.</summary>
+    /// <param name="secret">The HMAC secret, at least 16 bytes.</param>
+    /// <exception cref="ArgumentException">The secret is shorter than 16 bytes.</exception>
+    public SubjectKeyer(ReadOnlySpan<byte> secret)
+    {
+        if (secret.Length < MinimumSecretBytes)
+        {
+            throw new ArgumentException($"The subject-key secret needs at least {MinimumSecretBytes} bytes but has {secret.Length}.", nameof(secret));
+        }
+
+        _secret = secret.ToArray();
+        KeyId = Convert.ToHexStringLower(SHA256.HashData(secret)[..4]);
+    }
+
+    /// <summary>Gets the id of the secret: the first 8 hex digits of its SHA-256.</summary>
+    public string KeyId { get; }
+
+    /// <summary>Returns a keyer with a fresh random secret, for scans that need no stable keys.</summary>
+    public static SubjectKeyer ThrowAway() => new(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>Returns the subject key of an identifier of <paramref name="type"/> written as <paramref name="value"/> (UTF-8).</summary>
+    /// <returns><see langword="null"/> when the value has no canonical form for that type.</returns>
+    public SubjectKey? Key(IdentifierType type, ReadOnlySpan<byte> value)
+    {
+        Span<byte> canonical = stackalloc byte[CanonicalForm.MaxLength];
+        int length = CanonicalForm.Write(type, value, canonical);
+        return length <= 0 ? null : KeyOfCanonical(canonical[..length]);
+    }
+
+    /// <summary>Returns the subject key of an already canonical identifier.</summary>
+    public SubjectKey KeyOfCanonical(ReadOnlySpan<byte> canonical)
+    {
+        Span<byte> hash = stackalloc byte[32];
+        HMACSHA256.HashData(_secret, canonical, hash);
+        return new SubjectKey(
+            KeyId,
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(hash[..16]),
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt128BigEndian(hash[16..]));
+    }
+}
+
+/// <summary>The canonical form of each keyable identifier, so that one person written two ways is one key.</summary>
+/// <remarks>
+/// Resident IDs, passports, permits, VINs and plates: upper case without separators (<c>x</c> becomes <c>X</c>;
+/// plates drop <c>·</c> and spaces). Mobile numbers: <c>+86</c> and the 11 digits (<c>+86 138-0013-8000</c> and
+/// <c>13800138000</c> are one person). Bank cards: the digits. E-mail: lower case.
+/// </remarks>
+public static class CanonicalForm
+{
+    /// <summary>The longest canonical form, in bytes.</summary>
+    public const int MaxLength = 320;
+
+    private static readonly SearchValues<byte> Separators = SearchValues.Create(" -()\t"u8);
+
+    /// <summary>Writes the canonical form of <paramref name="value"/> to <paramref name="destination"/>.</summary>
+    /// <returns>The number of bytes written, or 0 when <paramref name="type"/> is not keyable or the value does not fit its form.</returns>
+    public static int Write(IdentifierType type, ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        switch (type)
+        {
+            case IdentifierType.CnMobile:
+                return WriteMobile(value, destination);
+            case IdentifierType.BankCard:
+                return WriteKept(value, destination, upper: false, digitsOnly: true);
+            case IdentifierType.Email:
+                return WriteLower(value, destination);
+            case IdentifierType.CnResidentId or IdentifierType.CnPassport or IdentifierType.CnHmtPermit or IdentifierType.Vin:
+                return WriteKept(value, destination, upper: true, digitsOnly: false);
+            case IdentifierType.CnPlate:
+                return WritePlate(value, destination);
+            default:
+                return 0;
+        }
+    }
+
+    private static int WriteMobile(ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        Span<byte> digits = stackalloc byte[24];
+        int count = 0;
+        foreach (byte b in value)
+        {
+            if (b is >= (byte)'0' and <= (byte)'9')
+            {
+                if (count == digits.Length)
+                {
+                    return 0;
+                }
+
+                digits[count++] = b;
+            }
+        }
+
+        // The last 11 digits are the number; anything before them is the country prefix (86, 0086).
+        if (count < 11 || destination.Length < 14)
+        {
+            return 0;
+        }
+
+        "+86"u8.CopyTo(destination);
+        digits.Slice(count - 11, 11).CopyTo(destination[3..]);
+        return 14;
+    }
+
+    private static int WriteKept(ReadOnlySpan<byte> value, Span<byte> destination, bool upper, bool digitsOnly)
+    {
+        int written = 0;
+        foreach (byte b in value)
+        {
+            bool keep = digitsOnly ? b is >= (byte)'0' and <= (byte)'9' : b < 0x80 && !Separators.Contains(b);
+            if (!keep)
+            {
+                continue;
+            }
+
+            if (written == destination.Length)
+            {
+                return 0;
+            }
+
+            destination[written++] = upper && b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b;
+        }
+
+        return written;
+    }
+
+    private static int WriteLower(ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        if (value.Length > destination.Length)
+        {
+            return 0;
+        }
+
+        for (int i = 0; i < value.Length; i++)
+        {
+            byte b = value[i];
+            destination[i] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b + 32) : b;
+        }
+
+        return value.Length;
+    }
+
+    private static int WritePlate(ReadOnlySpan<byte> value, Span<byte> destination)
+    {
+        int written = 0;
+        for (int i = 0; i < value.Length; i++)
+        {
+            byte b = value[i];
+            if (b == 0xC2 && i + 1 < value.Length && value[i + 1] == 0xB7)
+            {
+                i++; // the middle dot · (U+00B7)
+                continue;
+            }
+
+            if (b is (byte)' ' or (byte)'-')
+            {
+                continue;
+            }
+
+            if (written == destination.Length)
+            {
+                return 0;
+            }
+
+            destination[written++] = b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b;
+        }
+
+        return written;
+    }
+}
