@@ -1,0 +1,207 @@
+using System.Buffers;
+
+namespace Outbound.Formats.Records;
+
+/// <summary>Handles the lines of one chunk of a line-based file.</summary>
+/// <typeparam name="TState">What the handler builds for its chunk (an inventory, an output buffer).</typeparam>
+internal interface ILineHandler<TState>
+{
+    /// <summary>Returns fresh state for a chunk.</summary>
+    TState NewState();
+
+    /// <summary>Handles one line (without its line ending) numbered <paramref name="lineNumber"/> (1-based).</summary>
+    void Line(TState state, ReadOnlySpan<byte> line, long lineNumber);
+
+    /// <summary>Handles a line longer than the limit: only its number and length are known; its bytes are skipped.</summary>
+    void TooLong(TState state, long lineNumber, long length);
+}
+
+/// <summary>
+/// Reads a line-based file in chunks cut at line ends and handles the chunks in parallel, handing back each chunk's
+/// state in input order, with memory bounded by the chunk size times the degree of parallelism.
+/// </summary>
+internal static class LineChunks
+{
+    /// <summary>The default chunk size.</summary>
+    public const int DefaultChunkBytes = 4 << 20;
+
+    /// <summary>The default longest line; longer lines are reported and skipped.</summary>
+    public const int DefaultMaxLineBytes = 16 << 20;
+
+    /// <summary>Reads <paramref name="stream"/> and hands every chunk's finished state to <paramref name="completed"/>, in input order.</summary>
+    /// <param name="stream">The file.</param>
+    /// <param name="handler">What to do with each line.</param>
+    /// <param name="completed">Receives each chunk's state in input order, with the bytes read so far.</param>
+    /// <param name="parallelism">Chunks handled at once.</param>
+    /// <param name="maxLineBytes">The longest line handled.</param>
+    /// <param name="chunkBytes">The chunk size; at least one byte more than <paramref name="maxLineBytes"/>.</param>
+    /// <param name="cancellationToken">Stops reading.</param>
+    public static void Run<TState>(
+        Stream stream,
+        ILineHandler<TState> handler,
+        Action<TState, long> completed,
+        int parallelism,
+        int maxLineBytes = DefaultMaxLineBytes,
+        int chunkBytes = DefaultChunkBytes,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(completed);
+        chunkBytes = Math.Max(chunkBytes, maxLineBytes + 1);
+        var pending = new Queue<(Task<TState> Work, long BytesRead)>();
+        var tooLong = new List<(long Line, long Length)>();
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(chunkBytes);
+        int filled = 0;
+        long line = 1;
+        long bytesRead = 0;
+        bool skipping = false;
+        long longLineStart = 0;
+        long longLineLength = 0;
+
+        void Enqueue(byte[] chunk, int length, long firstLine)
+        {
+            var reported = tooLong.ToArray();
+            tooLong.Clear();
+            pending.Enqueue((Task.Run(() => HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported), cancellationToken), bytesRead));
+        }
+
+        void Drain(int keep)
+        {
+            while (pending.Count > keep)
+            {
+                var (work, readSoFar) = pending.Dequeue();
+                completed(work.GetAwaiter().GetResult(), readSoFar);
+            }
+        }
+
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            bool end = false;
+            while (filled < chunkBytes)
+            {
+                int read = stream.Read(buffer, filled, chunkBytes - filled);
+                if (read == 0)
+                {
+                    end = true;
+                    break;
+                }
+
+                filled += read;
+                bytesRead += read;
+            }
+
+            if (skipping)
+            {
+                int newline = buffer.AsSpan(0, filled).IndexOf((byte)'\n');
+                if (newline < 0)
+                {
+                    longLineLength += filled;
+                    filled = 0;
+                    if (!end)
+                    {
+                        continue;
+                    }
+
+                    tooLong.Add((longLineStart, longLineLength));
+                    break;
+                }
+
+                tooLong.Add((longLineStart, longLineLength + newline));
+                skipping = false;
+                line++;
+                buffer.AsSpan(newline + 1, filled - newline - 1).CopyTo(buffer);
+                filled -= newline + 1;
+                if (end && filled == 0)
+                {
+                    break;
+                }
+
+                continue;
+            }
+
+            int cut = end ? filled : buffer.AsSpan(0, filled).LastIndexOf((byte)'\n') + 1;
+            if (cut == 0)
+            {
+                if (end)
+                {
+                    break;
+                }
+
+                // A whole chunk without a line end: the line is longer than the limit.
+                skipping = true;
+                longLineStart = line;
+                longLineLength = filled;
+                filled = 0;
+                continue;
+            }
+
+            byte[] next = ArrayPool<byte>.Shared.Rent(chunkBytes);
+            buffer.AsSpan(cut, filled - cut).CopyTo(next);
+            long firstLine = line;
+            line += System.MemoryExtensions.Count(buffer.AsSpan(0, cut), (byte)'\n') + (buffer[cut - 1] == (byte)'\n' ? 0 : 1);
+            Enqueue(buffer, cut, firstLine);
+            buffer = next;
+            filled -= cut;
+            Drain(end ? 0 : parallelism);
+            if (end)
+            {
+                break;
+            }
+        }
+
+        if (tooLong.Count > 0)
+        {
+            Enqueue(buffer, 0, line);
+        }
+        else
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        Drain(0);
+    }
+
+    private static TState HandleChunk<TState>(ILineHandler<TState> handler, byte[] buffer, int length, long firstLine, int maxLineBytes, (long Line, long Length)[] tooLong)
+    {
+        try
+        {
+            var state = handler.NewState();
+            foreach (var (lineNumber, lineLength) in tooLong)
+            {
+                handler.TooLong(state, lineNumber, lineLength);
+            }
+
+            var text = buffer.AsSpan(0, length);
+            long lineNumberNow = firstLine;
+            while (!text.IsEmpty)
+            {
+                int newline = text.IndexOf((byte)'\n');
+                var lineBytes = newline < 0 ? text : text[..newline];
+                text = newline < 0 ? [] : text[(newline + 1)..];
+                if (!lineBytes.IsEmpty && lineBytes[^1] == (byte)'\r')
+                {
+                    lineBytes = lineBytes[..^1];
+                }
+
+                if (lineBytes.Length > maxLineBytes)
+                {
+                    handler.TooLong(state, lineNumberNow, lineBytes.Length);
+                }
+                else
+                {
+                    handler.Line(state, lineBytes, lineNumberNow);
+                }
+
+                lineNumberNow++;
+            }
+
+            return state;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using Outbound.Formats.Records;
+
+namespace Outbound.Formats.Tests.Records;
+
+public sealed class LineChunksTests
+{
+    [Property(MaxTest = 200)]
+    public Property Run_AnyLinesAnyChunkSize_HandsEveryLineOnceInOrder() =>
+        Prop.ForAll(
+            Gen.ArrayOf(Gen.Choose(0, 120).Select(length => new string('a', length))).ToArbitrary(),
+            Gen.Choose(0, (160 * 4) - 1).Select(n => (Chunk: 41 + (n / 4), Newline: n % 2 == 0 ? "\n" : "\r\n", Final: n / 2 % 2 == 0)).ToArbitrary(),
+            (lines, shape) =>
+            {
+                var (chunk, newline, finalNewline) = shape;
+                string text = string.Join(newline, lines.Select((line, i) => line + i)) + (finalNewline && lines.Length > 0 ? newline : "");
+                var seen = Collect(text, maxLineBytes: 40, chunkBytes: chunk);
+                var expected = lines.Select((line, i) => (Line: (long)i + 1, Text: line + i)).Where(entry => entry.Text.Length <= 40).ToList();
+                return seen.Lines.SequenceEqual(expected)
+                    && seen.TooLong.Select(entry => entry.Line).SequenceEqual(lines.Select((line, i) => (Line: (long)i + 1, Text: line + i)).Where(entry => entry.Text.Length > 40).Select(entry => entry.Line));
+            });
+
+    [Fact]
+    public void Run_LineLongerThanTheLimit_IsReportedWithItsNumberAndLength()
+    {
+        string text = "first\n" + new string('x', 500) + "\nlast\n";
+
+        var seen = Collect(text, maxLineBytes: 100, chunkBytes: 101);
+
+        Assert.Equal([(1L, "first"), (3L, "last")], seen.Lines);
+        Assert.Equal([(2L, 500L)], seen.TooLong);
+    }
+
+    private static (List<(long Line, string Text)> Lines, List<(long Line, long Length)> TooLong) Collect(string text, int maxLineBytes, int chunkBytes)
+    {
+        var lines = new List<(long, string)>();
+        var tooLong = new List<(long, long)>();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        LineChunks.Run(stream, new Recorder(), (state, _) => { lines.AddRange(state.Lines); tooLong.AddRange(state.TooLong); }, parallelism: 2, maxLineBytes, chunkBytes);
+        return (lines, tooLong);
+    }
+
+    private sealed class Recorder : ILineHandler<Recorder.State>
+    {
+        public State NewState() => new();
+
+        public void Line(State state, ReadOnlySpan<byte> line, long lineNumber) => state.Lines.Add((lineNumber, Encoding.UTF8.GetString(line)));
+
+        public void TooLong(State state, long lineNumber, long length) => state.TooLong.Add((lineNumber, length));
+
+        internal sealed class State
+        {
+            public List<(long, string)> Lines { get; } = [];
+
+            public List<(long, long)> TooLong { get; } = [];
+        }
+    }
+}
