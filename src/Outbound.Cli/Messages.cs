@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Outbound.Cli;
 
 /// <summary>The user-facing text of the <c>outbound</c> command.</summary>
-internal static class Messages
+internal static partial class Messages
 {
     /// <summary>The description of <c>outbound assess</c>, shown by <c>--help</c>.</summary>
     public const string AssessDescription =

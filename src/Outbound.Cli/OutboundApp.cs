@@ -38,6 +38,13 @@ internal static class OutboundApp
                 .WithExample("assess", "declaration.yaml")
                 .WithExample("assess", "declaration.yaml", "--as-of", "2026-11-29", "--format", "json")
                 .WithExample("assess", "shanghai.yaml", "beijing.yaml", "--format", "markdown", "--calendar", "cn-holidays-2027.csv");
+
+            config.AddCommand<ScanCommand>("scan")
+                .WithDescription(Messages.ScanDescription)
+                .WithExample("scan", "samples/data")
+                .WithExample("scan", "telemetry.jsonl", "--format", "json")
+                .WithExample("scan", "--spans", "--field", "text", "corpus.jsonl")
+                .WithExample("scan", "--db", "sqlite:crm.db", "--table", "customers");
         });
 
         return app;

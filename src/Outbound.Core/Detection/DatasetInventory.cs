@@ -48,6 +48,9 @@ public sealed record InventoryReport
     /// <summary>Gets the records with personal information but no keyable identifier, each counted as one person.</summary>
     public required long UnkeyedRecords { get; init; }
 
+    /// <summary>Gets the records with sensitive personal information but no keyable identifier.</summary>
+    public required long UnkeyedSensitiveRecords { get; init; }
+
     /// <summary>Gets the number of records or parts skipped.</summary>
     public required long SkippedCount { get; init; }
 
@@ -264,6 +267,7 @@ public sealed class DatasetInventory : IRecordVisitor
         Persons = _persons.Count + _unkeyed,
         SensitivePersons = _sensitivePersons.Count + _unkeyedSensitive,
         UnkeyedRecords = _unkeyed,
+        UnkeyedSensitiveRecords = _unkeyedSensitive,
         SkippedCount = _skippedCount,
         Skipped = [.. _skipped],
     };

@@ -1,0 +1,194 @@
+using System.ComponentModel;
+using System.Globalization;
+using Outbound.Detection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Outbound.Cli;
+
+/// <summary><c>outbound scan PATH...</c> and <c>outbound scan --db STORE</c>: an inventory of personal information with distinct persons.</summary>
+/// <param name="console">Standard output.</param>
+/// <param name="errors">Standard error.</param>
+/// <param name="time">The clock that gives the default reference date.</param>
+internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, TimeProvider time) : Command<ScanCommand.Settings>
+{
+    /// <summary>Exit code when no personal information was found.</summary>
+    public const int NothingFound = 0;
+
+    /// <summary>Exit code when personal information was found.</summary>
+    public const int Found = 1;
+
+    /// <summary>The arguments and options of <c>outbound scan</c>.</summary>
+    internal sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[PATH]")]
+        [Description(Messages.PathsArgument)]
+        public string[] Paths { get; init; } = [];
+
+        [CommandOption("--db <STORE>")]
+        [Description(Messages.DbOption)]
+        public string? Db { get; init; }
+
+        [CommandOption("--table <TABLE>")]
+        [Description(Messages.TableOption)]
+        public string? Table { get; init; }
+
+        [CommandOption("--format <FORMAT>")]
+        [Description(Messages.FormatOption)]
+        [DefaultValue("text")]
+        public string Format { get; init; } = "text";
+
+        [CommandOption("--sample <N>")]
+        [Description(Messages.SampleOption)]
+        public int? Sample { get; init; }
+
+        [CommandOption("--spans")]
+        [Description(Messages.SpansOption)]
+        public bool Spans { get; init; }
+
+        [CommandOption("--field <NAME>")]
+        [Description(Messages.FieldOption)]
+        public string? Field { get; init; }
+
+        [CommandOption("--key-file <FILE>")]
+        [Description(Messages.KeyFileOption)]
+        public string? KeyFile { get; init; }
+
+        [CommandOption("--validated-only")]
+        [Description(Messages.ValidatedOnlyOption)]
+        public bool ValidatedOnly { get; init; }
+
+        [CommandOption("--as-of <DATE>")]
+        [Description(Messages.ScanAsOfOption)]
+        public string? AsOf { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            var problems = new List<string>();
+            if (!AssessCommand.Settings.Formats.Contains(Format, StringComparer.Ordinal))
+            {
+                problems.Add(Messages.FormatInvalid(Format));
+            }
+
+            if (AsOf is not null && !DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                problems.Add(Messages.AsOfInvalid(AsOf));
+            }
+
+            if (Sample is < 1)
+            {
+                problems.Add(Messages.SampleInvalid(Sample.Value));
+            }
+
+            if (Paths.Length == 0 && Db is null)
+            {
+                problems.Add(Messages.NothingToScan);
+            }
+
+            if (Paths.Length > 0 && Db is not null)
+            {
+                problems.Add(Messages.PathsAndDb);
+            }
+
+            if (Table is not null && Db is null)
+            {
+                problems.Add(Messages.TableNeedsDb);
+            }
+
+            if (Field is not null && !Spans)
+            {
+                problems.Add(Messages.FieldNeedsSpans);
+            }
+
+            if (Spans && (Paths.Length != 1 || Directory.Exists(Paths[0])))
+            {
+                problems.Add(Messages.SpansNeedsOneFile);
+            }
+
+            problems.AddRange(Paths.Where(path => !File.Exists(path) && !Directory.Exists(path)).Select(Messages.PathMissing));
+            return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join(Environment.NewLine, problems));
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var (keyer, throwAway, keyError) = SubjectKeySource.Resolve(settings.KeyFile);
+        if (keyer is null)
+        {
+            errors.WriteError(keyError!);
+            return OutboundApp.UsageError;
+        }
+
+        var referenceDate = settings.AsOf is null
+            ? ChinaStandardTime.Today(time)
+            : DateOnly.ParseExact(settings.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var scanner = RecognizerSets.Create(namesAndAddresses: !settings.ValidatedOnly);
+        int parallelism = Environment.ProcessorCount;
+
+        if (settings.Spans)
+        {
+            using var stream = File.OpenRead(settings.Paths[0]);
+            new SpansOutput(scanner, referenceDate, settings.Field).Run(stream, console.Profile.Out.Writer, parallelism);
+            return NothingFound;
+        }
+
+        if (throwAway)
+        {
+            errors.WriteLine(Messages.ThrowAwayKey);
+        }
+
+        var factory = new ScanSources.InventoryFactory(scanner, keyer, referenceDate);
+        var inventories = new List<DatasetInventory>();
+        var notes = new List<string>();
+        foreach (string path in ScanSources.Expand(settings.Paths))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (ScanSources.LooksBinary(path) && ScanSources.KindOf(path) != FileKind.Parquet)
+            {
+                notes.Add(Messages.BinarySkipped(path));
+                continue;
+            }
+
+            var kind = ScanSources.KindOf(path);
+            inventories.Add(kind switch
+            {
+                FileKind.JsonLines or FileKind.Text => ScanSources.ScanLines(path, kind == FileKind.JsonLines, factory, settings.Sample, parallelism, _ => { }),
+                _ => ScanSources.ScanLines(path, json: false, factory, settings.Sample, parallelism, _ => { }),
+            });
+        }
+
+        var persons = new HashSet<SubjectKey>();
+        var sensitive = new HashSet<SubjectKey>();
+        foreach (var inventory in inventories)
+        {
+            inventory.AddPersonsTo(persons, sensitive);
+        }
+
+        var reports = inventories.Select(inventory => inventory.ToReport()).ToList();
+        var result = new ScanResult(
+            reports,
+            persons.Count + reports.Sum(report => report.UnkeyedRecords),
+            sensitive.Count + reports.Sum(report => report.UnkeyedSensitiveRecords),
+            notes,
+            referenceDate,
+            keyer.KeyId,
+            throwAway);
+
+        switch (settings.Format)
+        {
+            case "json":
+                console.Profile.Out.Writer.Write(InventoryOutput.ToJson(result));
+                break;
+            case "markdown":
+                console.Profile.Out.Writer.Write(InventoryOutput.ToMarkdown(result));
+                break;
+            default:
+                InventoryOutput.WriteText(console, result);
+                break;
+        }
+
+        return result.FoundPersonalInformation ? Found : NothingFound;
+    }
+}
