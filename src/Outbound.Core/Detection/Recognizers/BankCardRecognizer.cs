@@ -73,14 +73,20 @@ public sealed class BankCardRecognizer : IRecognizer
             return false;
         }
 
+        bool valid = Luhn.IsValid(number);
+        if (!valid && !BankCardRules.IsUnionPay(number))
+        {
+            return false;
+        }
+
         bool hinted = context.FieldType == IdentifierType.BankCard || Words.AppearBefore(text, position);
-        if (Luhn.IsValid(number))
+        if (valid)
         {
             finding = new Finding(IdentifierType.BankCard, position, end - position, hinted ? HintedScore : ValidScore);
             return true;
         }
 
-        if (hinted && BankCardRules.IsUnionPay(number))
+        if (hinted)
         {
             finding = new Finding(IdentifierType.BankCard, position, end - position, UnionPayUncheckedScore, FindingTraits.Weak);
             return true;
