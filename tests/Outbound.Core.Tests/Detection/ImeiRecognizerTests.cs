@@ -33,7 +33,7 @@ public sealed class ImeiRecognizerTests
     [Fact]
     public void Scan_JsonImeiField_ReportsExactBytes()
     {
-        const string text = """{"vin":"LSVAU2180N2183294","imei":"860123456789014","ts":1732867200000}""";
+        const string text = """{"device":"T-BOX 01","imei":"860123456789014","ts":1732867200000}""";
 
         var findings = Scan(Recognizer, text);
 
