@@ -1,0 +1,81 @@
+using System.Buffers;
+
+namespace Outbound.Detection.Recognizers;
+
+/// <summary>Finds vehicle identification numbers (车辆识别代号, VIN) whose check digit is right, as China requires.</summary>
+/// <remarks>
+/// <para>
+/// A VIN is 17 characters of 0–9 and A–Z without I, O and Q (ISO 3779). GB 16735 requires the check digit in the
+/// ninth position (<see cref="VinChecksum"/>), so a 17-character code that fails it, such as a part number, is not
+/// reported. Further rules: the first character (the region of the world manufacturer identifier) is not 0; the tenth
+/// (model year) is not 0, U or Z; the last four are digits (GB 16735, ISO 3779); and the characters are not all the same.
+/// </para>
+/// <para>
+/// In a field whose name says VIN (<see cref="ScanContext.FieldType"/> is <see cref="IdentifierType.Vin"/>), a code that
+/// passes every rule but the check digit (an imported vehicle from a market without one) is reported as
+/// <see cref="FindingTraits.Weak"/> at 0.6. Lowercase VINs are not accepted. Instances are immutable and thread-safe.
+/// </para>
+/// </remarks>
+public sealed class VinRecognizer : IRecognizer
+{
+    private const float ValidatedScore = 0.99f;
+    private const float UncheckedScore = 0.6f;
+
+    private static readonly SearchValues<byte> TriggerBytes = SearchValues.Create("123456789ABCDEFGHJKLMNPRSTUVWXYZ"u8);
+
+    /// <inheritdoc/>
+    public IdentifierType Type => IdentifierType.Vin;
+
+    /// <inheritdoc/>
+    public SearchValues<byte> Triggers => TriggerBytes;
+
+    /// <inheritdoc/>
+    public bool TryMatch(ReadOnlySpan<byte> text, int position, in ScanContext context, out Finding finding)
+    {
+        finding = default;
+        int end = position + VinChecksum.Length;
+        if (end > text.Length || !RecognizerBytes.IsClearBefore(text, position) || !RecognizerBytes.IsClearAfter(text, end))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> vin = text.Slice(position, VinChecksum.Length);
+        if (!HasVinShape(vin))
+        {
+            return false;
+        }
+
+        if (VinChecksum.IsValid(vin))
+        {
+            finding = new Finding(IdentifierType.Vin, position, VinChecksum.Length, ValidatedScore);
+            return true;
+        }
+
+        if (context.FieldType == IdentifierType.Vin)
+        {
+            finding = new Finding(IdentifierType.Vin, position, VinChecksum.Length, UncheckedScore, FindingTraits.Weak);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Returns <see langword="true"/> when <paramref name="vin"/> has every property of a VIN except, perhaps, its check digit.</summary>
+    internal static bool HasVinShape(ReadOnlySpan<byte> vin)
+    {
+        foreach (byte value in vin)
+        {
+            if (!VinChecksum.IsVinCharacter(value))
+            {
+                return false;
+            }
+        }
+
+        byte check = vin[VinChecksum.CheckIndex];
+        return vin[0] != '0'
+            && (RecognizerBytes.IsDigit(check) || check == 'X')
+            && vin[9] is not ((byte)'0' or (byte)'U' or (byte)'Z')
+            && !vin[13..].ContainsAnyExceptInRange((byte)'0', (byte)'9')
+            && vin.ContainsAnyExcept(vin[0]);
+    }
+}

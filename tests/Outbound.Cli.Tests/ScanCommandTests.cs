@@ -1,0 +1,105 @@
+using System.Text.Json;
+
+namespace Outbound.Cli.Tests;
+
+public sealed class ScanCommandTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public async Task Scan_NothingToScan_ExitsTwoWithTheReason()
+    {
+        var run = await CliRunner.RunAsync("scan");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Give files or folders to scan", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_SeveralProblems_ReportsThemAllAtOnce()
+    {
+        var run = await CliRunner.RunAsync("scan", "missing.jsonl", "--field", "text", "--sample", "0", "--format", "xml");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Path 'missing.jsonl' does not exist.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--field goes with --spans.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("--sample must be 1 or more; got 0.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_OnePersonWrittenTwoWays_CountsOnePerson()
+    {
+        string file = _folder.Write("customers.jsonl",
+            "{\"id\": 1, \"手机\": \"+86 138-0013-8000\", \"note\": \"首次下单\"}\n" +
+            "{\"id\": 2, \"phone\": \"13800138000\"}\n" +
+            "{\"id\": 3, \"phone\": \"13912345678\", \"身份证号\": \"11010519491231002X\"}\n");
+
+        var run = await CliRunner.RunAsync("scan", file, "--format", "json", "--key-file", Key());
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var source = json.RootElement.GetProperty("sources")[0];
+        Assert.Equal(3, source.GetProperty("records").GetInt64());
+        Assert.Equal(2, source.GetProperty("persons").GetInt64());
+        Assert.Equal(1, source.GetProperty("sensitive_persons").GetInt64());
+        var phone = source.GetProperty("fields").EnumerateArray().Single(field => field.GetProperty("name").GetString() == "phone");
+        Assert.Equal("CN_MOBILE", phone.GetProperty("type").GetString());
+        Assert.Equal(1.0, phone.GetProperty("share").GetDouble());
+        Assert.Equal("contact", phone.GetProperty("category").GetString());
+        Assert.False(json.RootElement.GetProperty("throw_away_key").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Scan_MalformedLineAndBinaryFile_AreReportedAndSkipped()
+    {
+        string data = _folder.Write("mixed.jsonl", "{\"phone\": \"13800138000\"}\n{\"phone\": \n\n{\"phone\": \"13912345678\"}\n");
+        string binary = Path.Combine(_folder.Path, "blob.bin");
+        File.WriteAllBytes(binary, [0x7F, 0x45, 0x4C, 0x46, 0, 0, 0, 1, 2, 3]);
+
+        var run = await CliRunner.RunAsync("scan", data, binary, "--format", "json", "--key-file", Key());
+
+        using var json = JsonDocument.Parse(run.Output);
+        var source = json.RootElement.GetProperty("sources")[0];
+        Assert.Equal(2, source.GetProperty("records").GetInt64());
+        Assert.Equal(1, source.GetProperty("skipped").GetInt64());
+        Assert.Equal(2, source.GetProperty("skipped_examples")[0].GetProperty("position").GetInt64());
+        Assert.Contains("binary file, skipped", json.RootElement.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scan_WithoutKey_SaysTheKeyIsThrowAway()
+    {
+        string file = _folder.Write("a.txt", "call 13800138000\n");
+
+        var run = await CliRunner.RunAsync("scan", file);
+
+        Assert.Contains("throw-away key", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("13800138000", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Spans_FieldWithChineseText_GivesUtf16OffsetsInTheValue()
+    {
+        string file = _folder.Write("labelled.jsonl",
+            "{\"id\": \"s1\", \"text\": \"客户手机13800138000，身份证11010519491231002X。\"}\n" +
+            "{\"text\": \"没有个人信息\"}\n");
+
+        var run = await CliRunner.RunAsync("scan", "--spans", "--field", "text", "--validated-only", file);
+
+        string[] lines = run.Output.TrimEnd('\n').Split('\n');
+        Assert.Equal(2, lines.Length);
+        using var first = JsonDocument.Parse(lines[0]);
+        Assert.Equal("s1", first.RootElement.GetProperty("id").GetString());
+        var spans = first.RootElement.GetProperty("spans").EnumerateArray()
+            .Select(span => (span.GetProperty("start").GetInt32(), span.GetProperty("end").GetInt32(), span.GetProperty("type").GetString()))
+            .ToList();
+        Assert.Equal([(4, 15, "CN_MOBILE"), (19, 37, "CN_RESIDENT_ID")], spans);
+        using var second = JsonDocument.Parse(lines[1]);
+        Assert.Equal(1, second.RootElement.GetProperty("id").GetInt32());
+        Assert.Empty(second.RootElement.GetProperty("spans").EnumerateArray());
+    }
+
+    private string Key() => _folder.Write("subject.key", "0123456789abcdef0123456789abcdef");
+}
