@@ -1,3 +1,4 @@
+using Outbound.Detection.Recognizers;
 using System.Collections.Immutable;
 
 namespace Outbound.Detection;
@@ -6,7 +7,24 @@ namespace Outbound.Detection;
 public static class RecognizerSets
 {
     /// <summary>Gets the recognizers of identifiers validated by check digits, code tables, dates or ranges.</summary>
-    public static ImmutableArray<IRecognizer> Validated { get; } = [];
+    public static ImmutableArray<IRecognizer> Validated { get; } =
+    [
+        // Priority breaks ties of equal length and score: an ID before a USCC, a mobile before a landline.
+        new ResidentIdRecognizer(),
+        new UsccRecognizer(),
+        new BankCardRecognizer(),
+        new MobileRecognizer(),
+        new LandlineRecognizer(),
+        new ImeiRecognizer(),
+        new VinRecognizer(),
+        new PlateRecognizer(),
+        new PassportRecognizer(),
+        new HmtPermitRecognizer(),
+        new EmailRecognizer(),
+        new IpAddressRecognizer(),
+        new MacAddressRecognizer(),
+        new GpsCoordinateRecognizer(),
+    ];
 
     /// <summary>Gets the recognizers of names and addresses, which read Chinese text and are slower.</summary>
     public static ImmutableArray<IRecognizer> NamesAndAddresses { get; } = [];
