@@ -57,9 +57,21 @@ public sealed class Scanner
             position += next;
             bool found = false;
             Finding best = default;
-            foreach (var recognizer in _byByte[text[position]])
+            byte first = text[position];
+            bool atRun = AsciiLettersAndDigits.Contains(first);
+            int runLength = 0;
+            RunShape shape = default;
+            if (atRun)
             {
-                if (recognizer.TryMatch(text, position, context, out var candidate)
+                runLength = text[position..].IndexOfAnyExcept(AsciiLettersAndDigits);
+                runLength = runLength < 0 ? text.Length - position : runLength;
+                shape = RunShape.Of(text.Slice(position, runLength), position > 0 ? text[position - 1] : (byte)0, position + runLength < text.Length ? text[position + runLength] : (byte)0);
+            }
+
+            foreach (var recognizer in _byByte[first])
+            {
+                if ((!atRun || ShapeGate.Allows(recognizer.Type, shape))
+                    && recognizer.TryMatch(text, position, context, out var candidate)
                     && (!found || candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
                 {
                     best = candidate;
@@ -72,10 +84,9 @@ public sealed class Scanner
                 Add(findings, floor, best);
                 position = Math.Max(best.End, position + 1);
             }
-            else if (AsciiLettersAndDigits.Contains(text[position]))
+            else if (atRun)
             {
-                int run = text[position..].IndexOfAnyExcept(AsciiLettersAndDigits);
-                position = run < 0 ? text.Length : position + run;
+                position += runLength;
             }
             else
             {
