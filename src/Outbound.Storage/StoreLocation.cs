@@ -66,8 +66,16 @@ internal sealed record StoreLocation(StoreKind Kind, string Target)
             return $"sqlite:{Target}";
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(Target) { Password = null };
-        return $"postgres:{builder.ConnectionString}";
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(Target) { Password = null };
+            return $"postgres:{builder.ConnectionString}";
+        }
+        catch (ArgumentException)
+        {
+            // Not a connection string: nothing in it can be shown safely.
+            return "postgres:(a connection string that cannot be read)";
+        }
     }
 
     private static string? CheckConnectionString(string target)

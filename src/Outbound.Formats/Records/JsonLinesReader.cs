@@ -82,6 +82,7 @@ internal sealed partial class JsonLinesReader
         // While skipping an over-long line, its bytes are counted and dropped instead of kept.
         bool discarding = false;
         long discarded = 0;
+        bool discardedEndsWithCr = false;
 
         while (true)
         {
@@ -92,7 +93,8 @@ internal sealed partial class JsonLinesReader
                 line++;
                 if (discarding)
                 {
-                    session.Visitor.Skip(line, "", RecordMessages.LineTooLong(MaxLineBytes, discarded + newline - start));
+                    bool cr = newline > start ? buffer[newline - 1] == (byte)'\r' : discardedEndsWithCr;
+                    session.Visitor.Skip(line, "", RecordMessages.LineTooLong(MaxLineBytes, discarded + newline - start - (cr ? 1 : 0)));
                     discarding = false;
                 }
                 else
@@ -114,7 +116,8 @@ internal sealed partial class JsonLinesReader
             {
                 if (discarding)
                 {
-                    session.Visitor.Skip(line + 1, "", RecordMessages.LineTooLong(MaxLineBytes, discarded + end - start));
+                    bool cr = end > start ? buffer[end - 1] == (byte)'\r' : discardedEndsWithCr;
+                    session.Visitor.Skip(line + 1, "", RecordMessages.LineTooLong(MaxLineBytes, discarded + end - start - (cr ? 1 : 0)));
                 }
                 else if (start < end)
                 {
@@ -124,16 +127,12 @@ internal sealed partial class JsonLinesReader
                 return session.Records;
             }
 
-            if (discarding)
+            if (discarding || end - start > MaxLineBytes + 1)
             {
-                discarded += end - start;
-                start = end = 0;
-            }
-            else if (end - start > MaxLineBytes + 1)
-            {
-                // Longer than the limit even if its last byte is the CR of a CRLF.
+                // Longer than the limit even if its last byte is the CR of a CRLF: count its bytes and drop them.
+                discarded = discarding ? discarded + end - start : end - start;
+                discardedEndsWithCr = end > start ? buffer[end - 1] == (byte)'\r' : discardedEndsWithCr;
                 discarding = true;
-                discarded = end - start;
                 start = end = 0;
             }
             else

@@ -3,7 +3,7 @@ using Outbound.Formats.Records;
 
 namespace Outbound.Formats.Tests.Records;
 
-public sealed class JsonLinesReaderTests
+public sealed partial class JsonLinesReaderTests
 {
     private static List<string> Read(string text, int maxLineBytes = JsonLinesReader.DefaultMaxLineBytes, long maxRecords = long.MaxValue) =>
         Read(Encoding.UTF8.GetBytes(text), maxLineBytes, maxRecords);
@@ -161,11 +161,25 @@ public sealed class JsonLinesReaderTests
         Assert.Equal(
             [
                 "begin 1", "b=1", "end",
-                "skip 2 [] Expected a line of at most 1000 bytes; found one of 200009 bytes.",
+                "skip 2 [] Expected a line of at most 1000 bytes; found one of 200008 bytes.",
                 "begin 3", "b=3", "end",
                 "skip 4 [] Expected a line of at most 1000 bytes; found one of 200008 bytes.",
             ],
             events);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(65_536)]
+    public void Read_OverLongCrlfLineInAnyPieces_LengthLeavesOutTheLineEnd(int chunk)
+    {
+        string text = "{\"a\":\"" + new string('x', 70_000) + "\"}\r\n{\"b\":2}\r\n";
+
+        var visitor = new RecordingVisitor();
+        new JsonLinesReader(maxLineBytes: 100).Read(new TrickleStream(Encoding.UTF8.GetBytes(text), chunk), visitor, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(["skip 1 [] Expected a line of at most 100 bytes; found one of 70008 bytes.", "begin 2", "b=2", "end"], visitor.Events);
     }
 
     [Fact]
