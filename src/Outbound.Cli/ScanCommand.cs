@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using Outbound.Detection;
+using Outbound.Formats.Records;
+using Outbound.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -145,18 +147,33 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
         foreach (string path in ScanSources.Expand(settings.Paths))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (ScanSources.LooksBinary(path) && ScanSources.KindOf(path) != FileKind.Parquet)
+            var content = BinarySniffer.Sniff(path);
+            if (content != SniffedContent.Utf8Text && SourceKind.Detect(path) != SourceKind.Parquet)
             {
-                notes.Add(Messages.BinarySkipped(path));
+                notes.Add(path + ": " + BinarySniffer.Note(content));
                 continue;
             }
 
-            var kind = ScanSources.KindOf(path);
-            inventories.Add(kind switch
+            inventories.Add(ScanSources.ScanFile(path, factory, settings.Sample, parallelism, cancellationToken));
+        }
+
+        if (settings.Db is not null)
+        {
+            try
             {
-                FileKind.JsonLines or FileKind.Text => ScanSources.ScanLines(path, kind == FileKind.JsonLines, factory, settings.Sample, parallelism, _ => { }),
-                _ => ScanSources.ScanLines(path, json: false, factory, settings.Sample, parallelism, _ => { }),
-            });
+                using var tables = TableReader.Open(StoreLocation.Parse(settings.Db));
+                foreach (string table in settings.Table is null ? tables.ListTables() : [settings.Table])
+                {
+                    var inventory = factory.Create(table);
+                    tables.Read(table, inventory, settings.Sample, cancellationToken);
+                    inventories.Add(inventory);
+                }
+            }
+            catch (Exception error) when (error is StoreException or FormatException)
+            {
+                errors.WriteError(error.Message);
+                return OutboundApp.UsageError;
+            }
         }
 
         var persons = new HashSet<SubjectKey>();

@@ -4,47 +4,37 @@ using Outbound.Formats.Records;
 
 namespace Outbound.Cli;
 
-/// <summary>What a file holds, judged from its name.</summary>
-internal enum FileKind
-{
-    /// <summary>JSON lines.</summary>
-    JsonLines,
-
-    /// <summary>Comma- or tab-separated values.</summary>
-    Csv,
-
-    /// <summary>Apache Parquet.</summary>
-    Parquet,
-
-    /// <summary>Anything else, read as lines of text.</summary>
-    Text,
-}
-
 /// <summary>Turns the paths and tables given to <c>outbound scan</c> into inventories.</summary>
 internal static class ScanSources
 {
-    /// <summary>Returns the kind of the file at <paramref name="path"/> from its extension.</summary>
-    public static FileKind KindOf(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".jsonl" or ".ndjson" or ".json" => FileKind.JsonLines,
-        ".csv" or ".tsv" => FileKind.Csv,
-        ".parquet" => FileKind.Parquet,
-        _ => FileKind.Text,
-    };
-
     /// <summary>Returns the files named by <paramref name="paths"/>, folders expanded in name order.</summary>
     public static List<string> Expand(IEnumerable<string> paths) =>
         [.. paths.SelectMany<string, string>(path => Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : [path])];
 
-    /// <summary>Returns <see langword="true"/> when the first bytes of the file hold a NUL byte, as binary files do.</summary>
-    public static bool LooksBinary(string path)
+    /// <summary>Scans one file into an inventory with the reader its kind needs.</summary>
+    public static DatasetInventory ScanFile(string path, InventoryFactory factory, int? sample, int parallelism, CancellationToken cancellationToken)
     {
-        Span<byte> head = stackalloc byte[8192];
-        using var stream = File.OpenRead(path);
-        int read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        return read >= 4 && head[..read].StartsWith("PAR1"u8) is false && head[..read].Contains((byte)0);
+        var kind = SourceKind.Detect(path);
+        if (kind is SourceKind.JsonLines or SourceKind.PlainText)
+        {
+            return ScanLines(path, kind == SourceKind.JsonLines, factory, sample, parallelism, _ => { });
+        }
+
+        var inventory = factory.Create(path);
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        long limit = sample ?? long.MaxValue;
+        if (kind == SourceKind.Parquet)
+        {
+            new ParquetReader().ReadAsync(stream, inventory, limit, cancellationToken).GetAwaiter().GetResult();
+        }
+        else
+        {
+            new CsvReader(kind == SourceKind.Tsv ? '\t' : null).Read(stream, inventory, limit, cancellationToken);
+        }
+
+        return inventory;
     }
 
     /// <summary>Scans a JSON-lines or text file in parallel chunks into one inventory.</summary>
@@ -61,6 +51,7 @@ internal static class ScanSources
                 handler,
                 (state, read) =>
                 {
+                    state.Session.Dispose();
                     total.Merge(state.Inventory);
                     progress(read);
                     if (sample is int limit && total.Records >= limit)
@@ -90,6 +81,8 @@ internal static class ScanSources
         private static readonly byte[] TextField = "text"u8.ToArray();
         private long _taken;
 
+        private static readonly JsonLinesReader Json = new();
+
         public State NewState() => new(factory.Create(source));
 
         public void Line(State state, ReadOnlySpan<byte> line, long lineNumber)
@@ -101,7 +94,7 @@ internal static class ScanSources
 
             if (json)
             {
-                state.Parser.Visit(line, lineNumber, state.Inventory);
+                Json.HandleLine(state.Session, line, lineNumber);
                 return;
             }
 
@@ -123,7 +116,7 @@ internal static class ScanSources
         {
             public DatasetInventory Inventory { get; } = inventory;
 
-            public JsonRecord Parser { get; } = new();
+            public JsonLinesReader.Session Session { get; } = JsonLinesReader.NewSession(inventory);
         }
     }
 }

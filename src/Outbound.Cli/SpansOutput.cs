@@ -34,7 +34,7 @@ internal sealed class SpansOutput(Scanner scanner, DateOnly referenceDate, strin
         if (_field is not null)
         {
             state.Value.Clear();
-            text = state.Parser.TryGetTopLevel(line, _field, state.Value, out bool isString) && isString ? state.Value.WrittenSpan : [];
+            text = state.Parser.TryGet(line, _field, state.Value, out bool isString) && isString ? state.Value.WrittenSpan : [];
         }
 
         state.Findings.Clear();
@@ -79,7 +79,7 @@ internal sealed class SpansOutput(Scanner scanner, DateOnly referenceDate, strin
     private static void WriteId(State state, ReadOnlySpan<byte> line, long lineNumber)
     {
         state.Value.Clear();
-        if (!line.IsEmpty && line[0] == (byte)'{' && state.Parser.TryGetTopLevel(line, "id"u8, state.Value, out bool isString))
+        if (!line.IsEmpty && line[0] == (byte)'{' && state.Parser.TryGet(line, "id"u8, state.Value, out bool isString))
         {
             if (isString)
             {
@@ -106,7 +106,7 @@ internal sealed class SpansOutput(Scanner scanner, DateOnly referenceDate, strin
 
         public Utf8JsonWriter Writer { get; }
 
-        public JsonRecord Parser { get; } = new();
+        public JsonTopLevel Parser { get; } = new();
 
         public ArrayBufferWriter<byte> Value { get; } = new(256);
 

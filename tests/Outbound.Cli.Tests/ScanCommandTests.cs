@@ -65,7 +65,7 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(2, source.GetProperty("records").GetInt64());
         Assert.Equal(1, source.GetProperty("skipped").GetInt64());
         Assert.Equal(2, source.GetProperty("skipped_examples")[0].GetProperty("position").GetInt64());
-        Assert.Contains("binary file, skipped", json.RootElement.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("blob.bin: Skipped", json.RootElement.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

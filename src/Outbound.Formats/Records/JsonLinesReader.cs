@@ -164,7 +164,11 @@ internal sealed partial class JsonLinesReader
         }
     }
 
-    private void HandleLine(Session session, ReadOnlySpan<byte> text, long line)
+    /// <summary>Returns the buffers for reading single lines into <paramref name="visitor"/> with <see cref="HandleLine"/>, for callers that cut a file into chunks themselves.</summary>
+    internal static Session NewSession(IRecordVisitor visitor) => new(visitor);
+
+    /// <summary>Reads one line (1-based number <paramref name="line"/>, line end included or not) into the session's visitor.</summary>
+    internal void HandleLine(Session session, ReadOnlySpan<byte> text, long line)
     {
         if (text.Length > 0 && text[^1] == (byte)'\r')
         {
@@ -200,7 +204,7 @@ internal sealed partial class JsonLinesReader
     }
 
     /// <summary>The buffers of one <see cref="Read"/> call.</summary>
-    private sealed class Session(IRecordVisitor visitor) : IDisposable
+    internal sealed class Session(IRecordVisitor visitor) : IDisposable
     {
         // Unescaped strings, and every field's dotted name.
         private readonly ByteBuffer _scratch = new();

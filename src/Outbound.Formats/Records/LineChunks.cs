@@ -34,7 +34,7 @@ internal static class LineChunks
     /// <param name="completed">Receives each chunk's state in input order, with the bytes read so far.</param>
     /// <param name="parallelism">Chunks handled at once.</param>
     /// <param name="maxLineBytes">The longest line handled.</param>
-    /// <param name="chunkBytes">The chunk size; at least one byte more than <paramref name="maxLineBytes"/>.</param>
+    /// <param name="chunkBytes">The chunk size; at least two bytes more than <paramref name="maxLineBytes"/>.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     public static void Run<TState>(
         Stream stream,
@@ -48,7 +48,8 @@ internal static class LineChunks
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(completed);
-        chunkBytes = Math.Max(chunkBytes, maxLineBytes + 1);
+        // Room for the longest line and its CR LF, so a line within the limit always fits in one chunk.
+        chunkBytes = Math.Max(chunkBytes, maxLineBytes + 2);
         var pending = new Queue<(Task<TState> Work, long BytesRead)>();
         var tooLong = new List<(long Line, long Length)>();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(chunkBytes);
@@ -58,6 +59,7 @@ internal static class LineChunks
         bool skipping = false;
         long longLineStart = 0;
         long longLineLength = 0;
+        bool lastByteWasCarriageReturn = false;
 
         void Enqueue(byte[] chunk, int length, long firstLine)
         {
@@ -97,6 +99,7 @@ internal static class LineChunks
                 int newline = buffer.AsSpan(0, filled).IndexOf((byte)'\n');
                 if (newline < 0)
                 {
+                    lastByteWasCarriageReturn = filled > 0 && buffer[filled - 1] == (byte)'\r';
                     longLineLength += filled;
                     filled = 0;
                     if (!end)
@@ -108,7 +111,8 @@ internal static class LineChunks
                     break;
                 }
 
-                tooLong.Add((longLineStart, longLineLength + newline));
+                bool carriageReturn = newline > 0 ? buffer[newline - 1] == (byte)'\r' : lastByteWasCarriageReturn;
+                tooLong.Add((longLineStart, longLineLength + newline - (carriageReturn ? 1 : 0)));
                 skipping = false;
                 line++;
                 buffer.AsSpan(newline + 1, filled - newline - 1).CopyTo(buffer);

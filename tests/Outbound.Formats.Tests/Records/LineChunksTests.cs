@@ -8,7 +8,7 @@ namespace Outbound.Formats.Tests.Records;
 
 public sealed class LineChunksTests
 {
-    [Property(MaxTest = 200)]
+    [Property(MaxTest = 500)]
     public Property Run_AnyLinesAnyChunkSize_HandsEveryLineOnceInOrder() =>
         Prop.ForAll(
             Gen.ArrayOf(Gen.Choose(0, 120).Select(length => new string('a', length))).ToArbitrary(),
