@@ -61,6 +61,8 @@ public sealed class IpAddressRecognizerTests
     [InlineData("1::2::3")]                   // two compressions
     [InlineData("2001:db8::12345")]           // a group of five
     [InlineData("2001:db8::1g")]
+    [InlineData("a[1::2]")]                   // a Python slice
+    [InlineData("a[::2]")]
     [InlineData("d41d8cd98f00b204e9800998ecf8427e")] // an MD5 hash
     public void Scan_NotAnAddress_ReportsNothing(string text) => RecognizerScan.AssertNone(_recognizer, text);
 

@@ -45,6 +45,7 @@ public sealed class LandlineRecognizerTests
     [InlineData("0266-5528888")]           // nor 0266
     [InlineData("0300-2345678")]           // no 030x code
     [InlineData("0600-2345678")]           // nor 0600
+    [InlineData("010-12345678")]           // libphonenumber's CN fixed-line example, but local numbers starting with 1 are service codes
     [InlineData("0755-18886666")]          // subscriber numbers start with 2–9
     [InlineData("0755-08886666")]
     [InlineData("0755-888866661")]         // nine digits

@@ -11,8 +11,8 @@ public sealed class MobileRecognizerTests
 {
     private readonly MobileRecognizer _recognizer = new();
 
-    // 13800138000 is China Mobile's customer-service test number, printed in operators' and libphonenumber's examples;
-    // 13123456789 is libphonenumber's CN mobile example number.
+    // 13800138000 is the placeholder that Chinese documentation and SDK samples conventionally print; 13123456789 is
+    // the example number of libphonenumber's CN mobile metadata.
     [Theory]
     [InlineData("13800138000", "13800138000")]
     [InlineData("电话13800138000。", "13800138000")]                       // inside Chinese text

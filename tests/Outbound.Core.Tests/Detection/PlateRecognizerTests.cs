@@ -29,6 +29,8 @@ public sealed class PlateRecognizerTests
     [InlineData("粤Z·A123澳", "粤Z·A123澳")]                    // Macau cross-boundary
     [InlineData("使014578", "使014578")]                        // embassy
     [InlineData("使014·578", "使014·578")]
+    [InlineData("使 014578", "使 014578")]
+    [InlineData("大使馆车辆使014578停靠", "使014578")]              // 使 inside a word is no plate
     [InlineData("粤O12345", "粤O12345")]                        // O: official vehicles of the province
     [InlineData("琼A12345", "琼A12345")]
     [InlineData("藏A12345", "藏A12345")]

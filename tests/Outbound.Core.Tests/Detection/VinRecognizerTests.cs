@@ -80,10 +80,10 @@ public sealed class VinRecognizerTests
         // Chinese world manufacturer identifiers start with L (ISO 3780).
         public static Arbitrary<Vin> Vin() =>
             (from wmi in Gen.ArrayOf(Gen.Elements(Alphabet.ToCharArray()), 2)
-            from vds in Gen.ArrayOf(Gen.Elements(Alphabet.ToCharArray()), 5)
-            from year in Gen.Elements(Years.ToCharArray())
-            from plant in Gen.ArrayOf(Gen.Elements(Alphabet.ToCharArray()), 3)
-            from serial in Gen.ArrayOf(Gen.Choose('0', '9').Select(c => (char)c), 4)
+             from vds in Gen.ArrayOf(Gen.Elements(Alphabet.ToCharArray()), 5)
+             from year in Gen.Elements(Years.ToCharArray())
+             from plant in Gen.ArrayOf(Gen.Elements(Alphabet.ToCharArray()), 3)
+             from serial in Gen.ArrayOf(Gen.Choose('0', '9').Select(c => (char)c), 4)
              select Complete("L" + new string(wmi) + new string(vds) + "0" + year + new string(plant) + new string(serial))).ToArbitrary();
 
         public static Arbitrary<Position> Position() => Gen.Choose(0, 16).Select(i => new Position(i)).ToArbitrary();

@@ -89,25 +89,17 @@ public sealed class GpsCoordinateRecognizer : IRecognizer
         bool hinted = context.FieldType == IdentifierType.GpsCoord;
         if (TryReadPair(text, end, out int pairEnd, out double second, out int secondDecimals))
         {
-            double latitude;
-            double longitude;
             if (GpsCoordinateRules.IsLatitude(first) && GpsCoordinateRules.IsLongitude(second))
             {
-                (latitude, longitude) = (first, second);
-            }
-            else if (GpsCoordinateRules.IsLongitude(first) && GpsCoordinateRules.IsLatitude(second))
-            {
-                (latitude, longitude) = (second, first);
-            }
-            else
-            {
-                goto Single;
+                return TryReport(position, pairEnd, first, second, Math.Min(firstDecimals, secondDecimals), hinted, out finding);
             }
 
-            return TryReport(position, pairEnd, latitude, longitude, Math.Min(firstDecimals, secondDecimals), hinted, out finding);
+            if (GpsCoordinateRules.IsLongitude(first) && GpsCoordinateRules.IsLatitude(second))
+            {
+                return TryReport(position, pairEnd, second, first, Math.Min(firstDecimals, secondDecimals), hinted, out finding);
+            }
         }
 
-    Single:
         if (!RecognizerBytes.IsClearAfter(text, end))
         {
             return false;

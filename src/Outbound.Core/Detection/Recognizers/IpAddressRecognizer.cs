@@ -13,7 +13,9 @@ namespace Outbound.Detection.Recognizers;
 /// <para>
 /// IPv6: the full form, the <c>::</c> compressed form, an IPv4 tail (<c>::ffff:192.0.2.1</c>) and a zone
 /// (<c>fe80::1%eth0</c>). Not reported: <c>::</c> alone, addresses without any decimal digit (<c>dead::beef</c>, C++
-/// scopes such as <c>A::B</c>), times (<c>12:30:45</c>) and MAC addresses (six groups), which are not eight groups.
+/// scopes such as <c>A::B</c>), compressed addresses whose groups all have one or two digits other than <c>::1</c>
+/// (Python slices such as <c>a[1::2]</c>), times (<c>12:30:45</c>) and MAC addresses (six groups), which are not
+/// eight groups.
 /// Instances are immutable and thread-safe.
 /// </para>
 /// </remarks>
@@ -41,9 +43,12 @@ public sealed class IpAddressRecognizer : IRecognizer
             return false;
         }
 
-        if (IpAddressRules.TryParseIPv6(text, position, out int end, out bool compressed, out bool hasDigit))
+        if (IpAddressRules.TryParseIPv6(text, position, out int end, out bool compressed, out bool hasDigit, out int longestGroup))
         {
-            if (hasDigit && IsClearAfter(text, end))
+            // A compressed address needs a group of three or more digits, or is the loopback ::1; slices such as
+            // a[1::2] and a[::2] are not addresses.
+            bool plausible = !compressed || longestGroup >= 3 || text[position..end].SequenceEqual("::1"u8);
+            if (hasDigit && plausible && IsClearAfter(text, end))
             {
                 finding = new Finding(IdentifierType.IpAddress, position, end - position, compressed ? CompressedIPv6Score : IPv6Score);
                 return true;

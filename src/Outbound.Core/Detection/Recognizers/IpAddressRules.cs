@@ -58,11 +58,13 @@ internal static class IpAddressRules
     /// <param name="end">Where it ends.</param>
     /// <param name="compressed">Whether it uses <c>::</c>.</param>
     /// <param name="hasDigit">Whether it contains a decimal digit (<c>dead::beef</c> does not).</param>
-    public static bool TryParseIPv6(ReadOnlySpan<byte> text, int start, out int end, out bool compressed, out bool hasDigit)
+    /// <param name="longestGroup">The most hex digits in one group (4 for an IPv4 tail).</param>
+    public static bool TryParseIPv6(ReadOnlySpan<byte> text, int start, out int end, out bool compressed, out bool hasDigit, out int longestGroup)
     {
         end = start;
         compressed = false;
         hasDigit = false;
+        longestGroup = 0;
         int groups = 0;
         int index = start;
         if (RecognizerBytes.At(text, index) == ':')
@@ -100,6 +102,7 @@ internal static class IpAddressRules
 
                 groups += 2;
                 hasDigit = true;
+                longestGroup = 4;
                 index = tail;
                 break;
             }
@@ -115,6 +118,7 @@ internal static class IpAddressRules
             }
 
             groups++;
+            longestGroup = Math.Max(longestGroup, run);
             index += run;
             if (RecognizerBytes.At(text, index) != ':')
             {

@@ -140,38 +140,43 @@ public sealed class MobileRecognizer : IRecognizer
     /// <summary>Reads 11 digits grouped 3-4-4 or not at all from <paramref name="start"/> and checks the segment and the end boundary.</summary>
     private static bool TryReadNumber(ReadOnlySpan<byte> text, int start, out int end)
     {
-        Span<byte> digits = stackalloc byte[11];
         end = start;
         int first = RecognizerBytes.DigitRun(text, start);
-        if (first >= 11)
+        if (first == 11)
         {
-            text.Slice(start, 11).CopyTo(digits);
             end = start + 11;
+            if (!MobileNumberRules.IsAllocated(RecognizerBytes.ParseDigits(text.Slice(start, 5))))
+            {
+                return false;
+            }
         }
         else if (first == 3)
         {
             // 3-4-4 with one space or dash between the groups.
-            byte separator = RecognizerBytes.At(text, start + 3);
-            if (separator is not ((byte)' ' or (byte)'-')
+            if (RecognizerBytes.At(text, start + 3) is not ((byte)' ' or (byte)'-')
                 || RecognizerBytes.DigitRun(text, start + 4) != 4
                 || RecognizerBytes.At(text, start + 8) is not ((byte)' ' or (byte)'-')
-                || RecognizerBytes.DigitRun(text, start + 9) < 4)
+                || RecognizerBytes.DigitRun(text, start + 9) != 4)
             {
                 return false;
             }
 
+            Span<byte> digits = stackalloc byte[11];
             text.Slice(start, 3).CopyTo(digits);
             text.Slice(start + 4, 4).CopyTo(digits[3..]);
             text.Slice(start + 9, 4).CopyTo(digits[7..]);
             end = start + 13;
+            if (!MobileNumberRules.IsValid(digits))
+            {
+                return false;
+            }
         }
         else
         {
             return false;
         }
 
-        return MobileNumberRules.IsValid(digits)
-            && RecognizerBytes.IsClearAfter(text, end)
+        return RecognizerBytes.IsClearAfter(text, end)
             && !(RecognizerBytes.At(text, end) == '-' && RecognizerBytes.DigitAt(text, end + 1));
     }
 }
