@@ -70,6 +70,8 @@ public sealed class AddressRecognizerTests
     [InlineData("他沿着人民路走了很久。")]
     [InlineData("杜甫草堂位于成都。")]
     [InlineData("地铁1号线延长运营。")]
+    [InlineData("他去过上海天津香港。")]
+    [InlineData("嗓子一路叫上来道")]
     public void Scan_PlaceNamesAlone_FindsNothing(string text) =>
         Assert.Empty(TextScans.Findings(Recognizer, text));
 

@@ -39,6 +39,8 @@ public sealed class PersonNameRecognizerTests
     [InlineData("请黄晓明老师于周五前提交成绩。", "黄晓明", 0.9f)]
     [InlineData("明天由田师傅上门维修。", "田", 0.85f)]
     [InlineData("高明先生来电", "高明", 0.9f)]
+    [InlineData("你们两位方老先生", "方", 0.85f)]
+    [InlineData("我今天来谢谢方先生", "方", 0.85f)]
     public void Scan_BeforeTitle_FindsNameWithoutTitle(string text, string name, float score)
     {
         var finding = TextScans.Single(Recognizer, text);
@@ -52,6 +54,9 @@ public sealed class PersonNameRecognizerTests
     [InlineData("这位女士请留步。")]
     [InlineData("任何老师都可以报名。")]
     [InlineData("已由王师傅揽收")]
+    [InlineData("其余王先生送阅")]
+    [InlineData("咱们多年老同学了")]
+    [InlineData("他是中国教授")]
     public void Scan_TitleAfterOrdinaryWord_FindsNoOtherName(string text)
     {
         string[] found = TextScans.Found(Recognizer, text);
@@ -113,6 +118,11 @@ public sealed class PersonNameRecognizerTests
     [InlineData("关于调整作息时间的通知。")]
     [InlineData("基于深度学习的方法")]
     [InlineData("会议定于5号下午举行。")]
+    [InlineData("父亲是前清举人。")]
+    [InlineData("看父亲胡子又花白了。")]
+    [InlineData("房东家借了一把伞。")]
+    [InlineData("郭家庄站到了。")]
+    [InlineData("城里新开了一家钱庄。")]
     public void Scan_OrdinaryWordsStartingWithSurnames_FindsNothing(string text) =>
         Assert.Empty(TextScans.Findings(Recognizer, text));
 

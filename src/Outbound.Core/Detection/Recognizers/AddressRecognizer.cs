@@ -40,11 +40,13 @@ public sealed class AddressRecognizer : IRecognizer
         int names = 0;
         int numbers = 0;
         int divisions = 0;
+        int places = 0;
         var previous = AddressPart.None;
+        var lastLevel = DivisionLevel.None;
         while (true)
         {
             int at = parts == 0 ? end : SkipOneSpace(text, end);
-            int length = AddressRules.PartAt(text, at, first: parts == 0, mayStartName: parts > 0 || mayStartName, previous, out var part);
+            int length = AddressRules.PartAt(text, at, first: parts == 0, mayStartName: parts > 0 || mayStartName, previous, ref lastLevel, out var part);
             if (length == 0)
             {
                 break;
@@ -61,6 +63,7 @@ public sealed class AddressRecognizer : IRecognizer
             else
             {
                 names++;
+                places += part == AddressPart.Place ? 1 : 0;
             }
 
             parts++;
@@ -69,7 +72,8 @@ public sealed class AddressRecognizer : IRecognizer
         }
 
         float score;
-        if (parts >= 2 && names >= 1)
+        // Two road names alone (嗓子一路叫上来道) read as prose; a number, a division or a place makes them an address.
+        if (parts >= 2 && names >= 1 && (numbers + divisions >= 1 || places >= 1))
         {
             score = numbers == 0 ? 0.8f : parts >= 3 ? 0.95f : 0.9f;
         }

@@ -89,7 +89,8 @@ internal static class AddressRules
     /// <param name="index">Where the name would start.</param>
     /// <param name="afterDivision">Whether a division precedes: only then may a bare county name (朝阳 for 朝阳区) or a generic one (城区) follow.</param>
     /// <param name="level">The level of the division found.</param>
-    public static int DivisionAt(ReadOnlySpan<byte> text, int index, bool afterDivision, out DivisionLevel level)
+    /// <param name="above">Only divisions below this level count (a county after a city, not another city).</param>
+    public static int DivisionAt(ReadOnlySpan<byte> text, int index, bool afterDivision, out DivisionLevel level, DivisionLevel above = DivisionLevel.None)
     {
         level = DivisionLevel.None;
         int first = HanText.DecodeAt(text, index);
@@ -101,7 +102,7 @@ internal static class AddressRules
         var rest = text[index..];
         foreach (var division in candidates)
         {
-            if ((division.NeedsParent && !afterDivision) || !rest.StartsWith(division.Utf8))
+            if ((division.NeedsParent && !afterDivision) || division.Level <= above || !rest.StartsWith(division.Utf8))
             {
                 continue;
             }
@@ -138,24 +139,28 @@ internal static class AddressRules
     /// <param name="first">Whether this is the first part: then only a division, road or place may start it.</param>
     /// <param name="mayStartName">Whether a road or place name may start here.</param>
     /// <param name="previous">The part before, if any.</param>
+    /// <param name="lastLevel">The level of the last division so far, <see cref="DivisionLevel.None"/> before any; updated when a division is found.</param>
     /// <param name="part">What was found.</param>
-    public static int PartAt(ReadOnlySpan<byte> text, int index, bool first, bool mayStartName, AddressPart previous, out AddressPart part)
+    public static int PartAt(
+        ReadOnlySpan<byte> text, int index, bool first, bool mayStartName, AddressPart previous, ref DivisionLevel lastLevel, out AddressPart part)
     {
         part = AddressPart.None;
         int best = 0;
 
-        int division = DivisionAt(text, index, previous == AddressPart.Division, out _);
+        // Divisions go down a level at a time (省 → 市 → 区): 上海天津香港 is a list of places, not an address.
+        int division = DivisionAt(text, index, previous == AddressPart.Division, out var level, above: lastLevel);
         if (division > best)
         {
             (best, part) = (division, AddressPart.Division);
         }
 
-        if (previous == AddressPart.Division)
+        if (previous == AddressPart.Division && lastLevel < DivisionLevel.County)
         {
             int zone = ZoneAt(text, index);
             if (zone > best)
             {
                 (best, part) = (zone, AddressPart.Division);
+                level = DivisionLevel.County;
             }
         }
 
@@ -175,6 +180,11 @@ internal static class AddressRules
             {
                 (best, part) = (number, AddressPart.Number);
             }
+        }
+
+        if (part == AddressPart.Division)
+        {
+            lastLevel = level;
         }
 
         return best;

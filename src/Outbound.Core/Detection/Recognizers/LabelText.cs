@@ -8,11 +8,20 @@ internal static class LabelText
     private const int MaxKeyLength = 40;
 
     /// <summary>Returns the index just after the label that ends before <paramref name="index"/>, skipping quotes, colons, spaces and a connecting 是 or 为.</summary>
-    public static int SkipSeparatorsBackward(ReadOnlySpan<byte> text, int index)
+    public static int SkipSeparatorsBackward(ReadOnlySpan<byte> text, int index) => SkipSeparatorsBackward(text, index, out _);
+
+    /// <summary>Returns the index just after the label that ends before <paramref name="index"/>, and whether a colon or equals sign was skipped.</summary>
+    public static int SkipSeparatorsBackward(ReadOnlySpan<byte> text, int index, out bool colon)
     {
-        int i = SkipPunctuation(text, index);
+        int i = SkipPunctuation(text, index, out colon);
         int connector = HanText.DecodeBefore(text, i);
-        return connector is '是' or '为' ? SkipPunctuation(text, i - HanText.Width) : i;
+        if (connector is '是' or '为')
+        {
+            i = SkipPunctuation(text, i - HanText.Width, out bool colonBefore);
+            colon |= colonBefore;
+        }
+
+        return i;
     }
 
     /// <summary>
@@ -65,8 +74,9 @@ internal static class LabelText
         return true;
     }
 
-    private static int SkipPunctuation(ReadOnlySpan<byte> text, int index)
+    private static int SkipPunctuation(ReadOnlySpan<byte> text, int index, out bool colon)
     {
+        colon = false;
         int i = index;
         int floor = Math.Max(0, index - 12);
         while (i > floor)
@@ -74,13 +84,20 @@ internal static class LabelText
             byte b = text[i - 1];
             if (b is (byte)' ' or (byte)'\t' or (byte)'"' or (byte)'\'' or (byte)':' or (byte)'=' or (byte)'|')
             {
+                colon |= b is (byte)':' or (byte)'=';
                 i--;
                 continue;
             }
 
             // ： “ ” 「 」 and the ideographic space.
-            if (i >= 3 && ((text[i - 3] == 0xEF && text[i - 2] == 0xBC && b == 0x9A)
-                || (text[i - 3] == 0xE2 && text[i - 2] == 0x80 && b is 0x9C or 0x9D)
+            if (i >= 3 && text[i - 3] == 0xEF && text[i - 2] == 0xBC && b == 0x9A)
+            {
+                colon = true;
+                i -= 3;
+                continue;
+            }
+
+            if (i >= 3 && ((text[i - 3] == 0xE2 && text[i - 2] == 0x80 && b is 0x9C or 0x9D)
                 || (text[i - 3] == 0xE3 && text[i - 2] == 0x80 && b is 0x8C or 0x8D or 0x80)))
             {
                 i -= 3;

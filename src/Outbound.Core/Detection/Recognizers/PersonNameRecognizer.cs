@@ -26,6 +26,9 @@ public sealed class PersonNameRecognizer : IRecognizer
     // Numerals and demonstratives, after which 张 or 条 is a measure word and not a surname (一张, 这张, 每张).
     private static readonly HanSet Quantifiers = new("一二三四五六七八九十两几这那每各整半多数某哪百千万亿第");
 
+    // Characters that end place names (村, 庄, 站): never the last character of a name in running text.
+    private static readonly HanSet PlaceEndings = new("庄村屯镇乡寨堡站店铺集坝沟峪湾");
+
     private static readonly SearchValues<byte> TriggerBytes = SearchValues.Create([.. HanText.LeadBytes, .. "ABCDEFGHIJKLMNOPQRSTUVWXYZ"u8]);
 
     /// <inheritdoc/>
@@ -64,7 +67,7 @@ public sealed class PersonNameRecognizer : IRecognizer
             length = (surname.Characters + titled) * HanText.Width;
             score = titled == 0 ? 0.85f : 0.9f;
         }
-        else if (label == NameLabel.Strong || context.FieldType == IdentifierType.PersonName)
+        else if (label == NameLabel.Field || (label == NameLabel.Label && surname.IsCommon) || context.FieldType == IdentifierType.PersonName)
         {
             int given = LabelledGivenLength(text, givenStart);
             if (given == 0)
@@ -73,7 +76,7 @@ public sealed class PersonNameRecognizer : IRecognizer
             }
 
             length = (surname.Characters + given) * HanText.Width;
-            score = label == NameLabel.Strong ? 0.95f : 0.9f;
+            score = label is NameLabel.Field or NameLabel.Label ? 0.95f : 0.9f;
         }
         else
         {
@@ -125,7 +128,8 @@ public sealed class PersonNameRecognizer : IRecognizer
                 continue;
             }
 
-            if (AcceptsTitledGiven(text, givenStart, given, surname))
+            if (AcceptsTitledGiven(text, givenStart, given, surname)
+                && (label != NameLabel.None || !EndsWordBefore(text, position)))
             {
                 return given;
             }
@@ -136,19 +140,25 @@ public sealed class PersonNameRecognizer : IRecognizer
 
     private static bool AcceptsTitledGiven(ReadOnlySpan<byte> text, int givenStart, int given, Surname surname)
     {
-        int floor = surname.IsCommon ? PersonNameRules.Acceptable : PersonNameRules.Plausible;
+        // A rare surname needs strong given-name characters: 中国教授, 多年老同学 are no names.
+        int floor = surname.IsCommon ? PersonNameRules.Acceptable : PersonNameRules.Strong;
 
-        // 由王师傅: a rare surname character before a common surname is the word before the name.
-        if (!surname.IsCommon && PersonNameRules.TryReadSurname(text, givenStart, out var next) && next.IsCommon)
+        // 由王师傅, 向孙小姐, 其余王先生: a rare surname, or a surname character that is a word, before a common surname
+        // is the word before the name.
+        if ((!surname.IsCommon || surname.IsWord) && PersonNameRules.TryReadSurname(text, givenStart, out var next) && next.IsCommon)
         {
             return false;
         }
+
         for (int i = 0; i < given; i++)
         {
             int at = givenStart + (i * HanText.Width);
-            int weight = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, at));
-            if (weight == PersonNameRules.NotHan || (weight < floor && !(weight == PersonNameRules.Unknown && surname.IsCommon)) || StopsName(text, at))
+            int codePoint = HanText.DecodeAt(text, at);
+            int weight = PersonNameRules.GivenNameWeight(codePoint);
+            if (weight == PersonNameRules.NotHan || (weight < floor && !(weight == PersonNameRules.Unknown && surname.IsCommon))
+                || StopsName(text, at) || (i == given - 1 && codePoint == '老'))
             {
+                // 方老先生 is "old Mr Fang": 老 before a title is respect, not a given name.
                 return false;
             }
         }
@@ -187,9 +197,10 @@ public sealed class PersonNameRecognizer : IRecognizer
             return 0;
         }
 
+        // A role word is weaker evidence than a title: any frequent word with the surname (父亲胡子) ends it.
         int first = HanText.DecodeAt(text, givenStart);
         if (PersonNameRules.GivenNameWeight(first) < PersonNameRules.Plausible || StopsName(text, givenStart)
-            || (PersonNameRules.IsStopWord(HanText.DecodeAt(text, givenStart - HanText.Width), first, out bool alsoName) && !alsoName))
+            || PersonNameRules.IsStopWord(HanText.DecodeAt(text, givenStart - HanText.Width), first, out _))
         {
             return 0;
         }
@@ -225,6 +236,22 @@ public sealed class PersonNameRecognizer : IRecognizer
         if (StopsName(text, givenStart))
         {
             return 0;
+        }
+
+        if (PlaceEndings.Contains(first))
+        {
+            // 钱庄, 马店: a place or shop, not a one-character name.
+            return 0;
+        }
+
+        if (PlaceEndings.Contains(second) && w2 >= 0)
+        {
+            // 郭家庄, 王家村, 李家坝: villages and stations named after a family.
+            w2 = PersonNameRules.NotHan;
+            if (first == '家')
+            {
+                return 0;
+            }
         }
 
         if (surname.Characters == 2)

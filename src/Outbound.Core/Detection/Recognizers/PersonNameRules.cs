@@ -72,7 +72,7 @@ internal static class PersonNameRules
     private static readonly HanWords Titles = new(
         "先生", "女士", "小姐", "同学", "老师", "经理", "医生", "律师", "教授", "主任", "师傅", "阿姨", "大夫", "总监", "总经理", "董事长",
         "局长", "处长", "科长", "院长", "校长", "部长", "书记", "护士", "警官", "博士", "老板", "夫人", "太太", "叔叔", "工程师", "主管",
-        "店长", "总裁", "院士");
+        "店长", "总裁", "院士", "老先生", "老太太", "老太爷", "老爷子", "老人家");
 
     private static readonly FrozenSet<string> NameKeys = FrozenSet.Create(
         StringComparer.Ordinal,
@@ -107,11 +107,14 @@ internal static class PersonNameRules
             return false;
         }
 
-        int second = HanText.DecodeAt(text, index + HanText.Width);
-        if (CompoundFirsts.Contains(first) && HanText.IsHan(second) && Surnames.Compounds.TryGetValue(HanText.Pack(first, second), out byte compound))
+        if (CompoundFirsts.Contains(first))
         {
-            surname = new Surname(2, compound - 1, IsWord: false);
-            return true;
+            int second = HanText.DecodeAt(text, index + HanText.Width);
+            if (HanText.IsHan(second) && Surnames.Compounds.TryGetValue(HanText.Pack(first, second), out byte compound))
+            {
+                surname = new Surname(2, compound - 1, IsWord: false);
+                return true;
+            }
         }
 
         byte single = SingleSurnames[first - HanText.First];
@@ -162,23 +165,22 @@ internal static class PersonNameRules
     /// <summary>Returns the byte length of a title (先生, 女士, 老师…) at <paramref name="index"/>, or 0.</summary>
     public static int TitleAt(ReadOnlySpan<byte> text, int index) => Titles.LongestAt(text, index);
 
-    /// <summary>Describes the label before <paramref name="index"/>: a strong name label (姓名：, <c>"name":</c>), a role word (司机), or none.</summary>
+    /// <summary>Describes the label before <paramref name="index"/>: a name label (姓名：, 收件人, <c>"name":</c>), a role word (司机), or none.</summary>
     public static NameLabel LabelBefore(ReadOnlySpan<byte> text, int index)
     {
-        int end = LabelText.SkipSeparatorsBackward(text, index);
-        bool separated = end < index;
+        int end = LabelText.SkipSeparatorsBackward(text, index, out bool colon);
         if (StrongLabels.EndsBefore(text, end))
         {
-            return NameLabel.Strong;
+            return colon ? NameLabel.Field : NameLabel.Label;
         }
 
         if (Roles.EndsBefore(text, end))
         {
             // 司机：王五 is as good as a label; 司机王五 is a role word in running text.
-            return separated ? NameLabel.Strong : NameLabel.Role;
+            return colon ? NameLabel.Field : NameLabel.Role;
         }
 
-        return separated && LabelText.AsciiKeyBefore(text, end, NameKeyLookup, "name", NotPersonKeys) ? NameLabel.Strong : NameLabel.None;
+        return colon && LabelText.AsciiKeyBefore(text, end, NameKeyLookup, "name", NotPersonKeys) ? NameLabel.Field : NameLabel.None;
     }
 
     /// <summary>Returns <see langword="true"/> when <paramref name="letters"/> (ASCII, any case) is the pinyin of a common surname.</summary>
@@ -342,6 +344,9 @@ internal enum NameLabel
     /// <summary>A role word directly before the name (司机王五, 客户李四).</summary>
     Role,
 
-    /// <summary>A label with or without a colon (姓名：, 收件人, <c>"name":</c>), or a role word followed by a colon.</summary>
-    Strong,
+    /// <summary>A name label without a colon (收件人李四, 联系人为王芳): the surname must be a common one.</summary>
+    Label,
+
+    /// <summary>A label or role word and a colon (姓名：, 司机：), or a JSON key (<c>"name":</c>): the value is a field.</summary>
+    Field,
 }
