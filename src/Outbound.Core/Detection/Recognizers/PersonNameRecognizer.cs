@@ -23,7 +23,7 @@ public sealed class PersonNameRecognizer : IRecognizer
 {
     private const int MaxGivenChars = 2;
 
-    // Numerals and demonstratives, after which 张 or 条 is a measure word and not a surname (一张, 这张, 每张).
+    // Numerals and demonstratives, after which 张 is a measure word and not a surname (一张, 这张, 每张).
     private static readonly HanSet Quantifiers = new("一二三四五六七八九十两几这那每各整半多数某哪百千万亿第");
 
     // Characters that end place names (村, 庄, 站): never the last character of a name in running text.
