@@ -27,7 +27,7 @@ public static class RecognizerSets
     ];
 
     /// <summary>Gets the recognizers of names and addresses, which read Chinese text and are slower.</summary>
-    public static ImmutableArray<IRecognizer> NamesAndAddresses { get; } = [];
+    public static ImmutableArray<IRecognizer> NamesAndAddresses { get; } = [new PersonNameRecognizer(), new AddressRecognizer()];
 
     /// <summary>Returns a scanner over the validated recognizers, and names and addresses when asked.</summary>
     public static Scanner Create(bool namesAndAddresses) =>
