@@ -87,19 +87,9 @@ public static class AccuracyApp
                 break;
             }
 
-            if (raw)
-            {
-                byte[] line = Encoding.UTF8.GetBytes(record.Text + "\n");
-                buffered.Write(line);
-                written += line.Length;
-            }
-            else
-            {
-                long before = buffered.Position;
-                CorpusJson.WriteLines(buffered, [record]);
-                written += buffered.Position - before;
-            }
-
+            byte[] line = Encoding.UTF8.GetBytes((raw ? record.Text : CorpusJson.ToJsonLine(record)) + "\n");
+            buffered.Write(line);
+            written += line.Length;
             count++;
         }
 

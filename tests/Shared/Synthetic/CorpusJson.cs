@@ -54,21 +54,4 @@ internal static class CorpusJson
 
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
-
-    /// <summary>Writes every record to <paramref name="stream"/> as UTF-8 JSON lines (no byte-order mark) and returns the count.</summary>
-    public static int WriteLines(Stream stream, IEnumerable<LabelledRecord> records)
-    {
-        int count = 0;
-        using var writer = new Utf8JsonWriter(stream, Options);
-        foreach (var record in records)
-        {
-            Write(writer, record);
-            writer.Flush();
-            writer.Reset();
-            stream.WriteByte((byte)'\n');
-            count++;
-        }
-
-        return count;
-    }
 }
