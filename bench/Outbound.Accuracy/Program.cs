@@ -1,0 +1,3 @@
+using Outbound.Accuracy;
+
+return AccuracyApp.Run(args, Console.Out, Console.Error);
