@@ -5,7 +5,7 @@
 #   3. 150 hand-labelled Chinese sentences (tests/Outbound.Core.Tests/Detection/Data/sentences.jsonl).
 # Usage: bash bench/accuracy.sh            (from anywhere; see bench/ACCURACY.md)
 # Settings (environment): RECORDS=20000 SEED=20261129 MIN=0.995 MIN_NAMES=0.9 ERRORS=5
-#   SCAN_FLAGS="--include-names"   extra flags for `outbound scan` (names and addresses are opt-in)
+#   SCAN_FLAGS=""                  extra flags for `outbound scan` (e.g. --validated-only to leave out names and addresses)
 # Exit: 0 when every corpus meets its thresholds, 1 when one does not, 2 when a step fails to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ SEED=${SEED:-20261129}
 MIN=${MIN:-0.995}
 MIN_NAMES=${MIN_NAMES:-0.9}
 ERRORS=${ERRORS:-5}
-SCAN_FLAGS=${SCAN_FLAGS:---include-names}
+SCAN_FLAGS=${SCAN_FLAGS:-}
 WORK=artifacts/accuracy
 DATA=tests/Outbound.Core.Tests/Detection/Data
 
