@@ -46,8 +46,8 @@ public sealed class ResidentIdRecognizerTests
         Assert.True(ResidentIdChecksum.IsValid("440524188001010014"u8)); // GB 11643-1999 Appendix A, born 1880
 
     [Fact]
-    public void Scan_SecondAppendixExampleBornIn1880_ReportsNothing() =>
-        Assert.Empty(Scan(Recognizer, "440524188001010014")); // checksum holds; births before 1900 are not taken as living persons
+    public void Scan_SecondAppendixExampleBornIn1880_FindsIt() =>
+        Assert.Single(Scan(Recognizer, "440524188001010014")); // the standard's own example: birth years from 1800 on are read
 
     [Theory]
     [InlineData("110105201211300016")] // turns 14 the day after the reference date
@@ -84,7 +84,7 @@ public sealed class ResidentIdRecognizerTests
     [InlineData("110105199913320011")] // 1999-13-32: no such date, though the check character holds
     [InlineData("110105202701010016")] // born after the reference date
     [InlineData("11010520261130001X")] // born the day after the reference date
-    [InlineData("110105189912310015")] // born before 1900
+    [InlineData("110105179912310015")] // born before 1800
     [InlineData("990105198001011231")] // province 99 does not exist
     [InlineData("710000198001011234")] // Taiwan's table code: no identity number uses it
     [InlineData("A11010519491231002X")] // glued to a letter before

@@ -29,8 +29,8 @@ internal static class BankCardRules
             // 9558 ICBC, 9559 ABC); 60 also holds Discover's 6011.
             60 or 95 => true,
 
-            // Visa.
-            >= 40 and <= 49 => true,
+            // Visa: 16 or 19 digits (ISO/IEC 7812 as Visa issues them; 18-digit numbers starting with 4 are not Visa cards).
+            >= 40 and <= 49 => length is 16 or 19,
 
             // Mastercard: 51–55 and 2221–2720, 16 digits.
             >= 51 and <= 55 => length == 16,

@@ -20,8 +20,10 @@ internal static class EmailRules
 
     private const string ResourceName = "Outbound.Detection.Data.tlds.txt";
 
+    // The root zone's domains, plus the names RFC 2606 reserves for documentation and tests (example, test, invalid):
+    // addresses under them are written as addresses of persons in specimens and test data.
     private static readonly FrozenSet<string> TopLevelDomains =
-        RecognizerBytes.ReadDataLines(ResourceName).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        RecognizerBytes.ReadDataLines(ResourceName).Concat(["example", "test", "invalid"]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TopLevelDomainLookup =
         TopLevelDomains.GetAlternateLookup<ReadOnlySpan<char>>();

@@ -90,7 +90,8 @@ public sealed class ResidentIdRecognizer : IRecognizer
         }
         else if (DivisionCodes.IsMainlandProvince(division / 10_000))
         {
-            score = UnknownDivisionScore;
+            // A field named for ID numbers is evidence enough for a code no table has yet.
+            score = context.FieldType == IdentifierType.CnResidentId ? FullScore - 0.04f : UnknownDivisionScore;
             traits = FindingTraits.Weak;
         }
         else

@@ -4,7 +4,7 @@ namespace Outbound.Detection.Recognizers;
 internal static class ResidentIdRules
 {
     /// <summary>The earliest birth year accepted: anyone born before it is taken as no longer living.</summary>
-    public const int EarliestBirthYear = 1900;
+    public const int EarliestBirthYear = 1800;
 
     /// <summary>
     /// Personal information of a minor under this age is sensitive (PIPL Art. 28: 不满十四周岁未成年人的个人信息).

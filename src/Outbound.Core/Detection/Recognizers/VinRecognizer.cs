@@ -76,6 +76,8 @@ public sealed class VinRecognizer : IRecognizer
             && (RecognizerBytes.IsDigit(check) || check == 'X')
             && vin[9] is not ((byte)'0' or (byte)'U' or (byte)'Z')
             && !vin[13..].ContainsAnyExceptInRange((byte)'0', (byte)'9')
-            && vin.ContainsAnyExcept(vin[0]);
+            && vin.ContainsAnyExcept(vin[0])
+            // Every world manufacturer identifier has a letter (China's begin with L), so an all-digit string is a number, not a VIN.
+            && vin.ContainsAnyExceptInRange((byte)'0', (byte)'9');
     }
 }
