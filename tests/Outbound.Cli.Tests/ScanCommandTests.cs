@@ -101,5 +101,26 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Empty(second.RootElement.GetProperty("spans").EnumerateArray());
     }
 
+    [Fact]
+    public async Task Scan_BundledSamples_InventoriesEveryFileWithDistinctPersons()
+    {
+        string samples = Path.GetFullPath(Path.Combine(SourceFolder(), "..", "..", "samples", "data"));
+
+        var run = await CliRunner.RunAsync("scan", samples, "--format", "json", "--key-file", Key());
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var sources = json.RootElement.GetProperty("sources").EnumerateArray().ToDictionary(s => Path.GetFileName(s.GetProperty("source").GetString()!));
+        Assert.Equal(200, sources["orders.csv"].GetProperty("records").GetInt64());
+        Assert.Equal(200, sources["orders.csv"].GetProperty("persons").GetInt64()); // every order has its buyer's mobile
+        Assert.Equal(300, sources["vehicle-telemetry.jsonl"].GetProperty("sensitive_persons").GetInt64()); // every record has a precise location
+        Assert.All(sources.Values, source => Assert.Equal(0, source.GetProperty("skipped").GetInt64()));
+        var card = sources["orders.csv"].GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == "pay.card");
+        Assert.Equal("BANK_CARD", card.GetProperty("type").GetString());
+        Assert.True(card.GetProperty("share").GetDouble() > 0.9);
+    }
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string file = "") => Path.GetDirectoryName(file)!;
+
     private string Key() => _folder.Write("subject.key", "0123456789abcdef0123456789abcdef");
 }
