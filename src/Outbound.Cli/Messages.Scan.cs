@@ -69,6 +69,9 @@ internal static partial class Messages
     /// <summary>Returns the error for a bad --sample.</summary>
     public static string SampleInvalid(int sample) => Invariant($"--sample must be 1 or more; got {sample}.");
 
+    /// <summary>Returns the note for a text file read in another encoding.</summary>
+    public static string Transcoded(string encoding) => Invariant($"read as {encoding} text and converted to UTF-8; positions are lines of the converted text.");
+
     /// <summary>Returns the note for a binary file.</summary>
     public static string BinarySkipped(string path) => Invariant($"{path}: binary file, skipped.");
 

@@ -147,14 +147,19 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
         foreach (string path in ScanSources.Expand(settings.Paths))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var content = BinarySniffer.Sniff(path);
-            if (content != SniffedContent.Utf8Text && SourceKind.Detect(path) != SourceKind.Parquet)
+            var content = SourceKind.Detect(path) == SourceKind.Parquet ? SniffedContent.Utf8Text : BinarySniffer.Sniff(path);
+            if (!ScanSources.IsReadable(content))
             {
                 notes.Add(path + ": " + BinarySniffer.Note(content));
                 continue;
             }
 
-            inventories.Add(ScanSources.ScanFile(path, factory, settings.Sample, parallelism, cancellationToken));
+            if (content != SniffedContent.Utf8Text)
+            {
+                notes.Add(path + ": " + Messages.Transcoded(content == SniffedContent.Gb18030Text ? "GB 18030" : "UTF-16"));
+            }
+
+            inventories.Add(ScanSources.ScanFile(path, content, factory, settings.Sample, parallelism, cancellationToken));
         }
 
         if (settings.Db is not null)

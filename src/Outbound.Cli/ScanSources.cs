@@ -14,16 +14,16 @@ internal static class ScanSources
             : [path])];
 
     /// <summary>Scans one file into an inventory with the reader its kind needs.</summary>
-    public static DatasetInventory ScanFile(string path, InventoryFactory factory, int? sample, int parallelism, CancellationToken cancellationToken)
+    public static DatasetInventory ScanFile(string path, SniffedContent content, InventoryFactory factory, int? sample, int parallelism, CancellationToken cancellationToken)
     {
         var kind = SourceKind.Detect(path);
         if (kind is SourceKind.JsonLines or SourceKind.PlainText)
         {
-            return ScanLines(path, kind == SourceKind.JsonLines, factory, sample, parallelism, _ => { });
+            return ScanLines(path, content, kind == SourceKind.JsonLines, factory, sample, parallelism, _ => { });
         }
 
         var inventory = factory.Create(path);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var stream = Open(path, content);
         long limit = sample ?? long.MaxValue;
         if (kind == SourceKind.Parquet)
         {
@@ -38,9 +38,9 @@ internal static class ScanSources
     }
 
     /// <summary>Scans a JSON-lines or text file in parallel chunks into one inventory.</summary>
-    public static DatasetInventory ScanLines(string path, bool json, InventoryFactory factory, int? sample, int parallelism, Action<long> progress)
+    public static DatasetInventory ScanLines(string path, SniffedContent content, bool json, InventoryFactory factory, int? sample, int parallelism, Action<long> progress)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        using var stream = Open(path, content);
         var total = factory.Create(path);
         var handler = new InventoryLines(path, json, factory, sample);
         using var stop = new CancellationTokenSource();
@@ -69,6 +69,28 @@ internal static class ScanSources
 
         return total;
     }
+
+    /// <summary>Returns <see langword="true"/> when a file of <paramref name="content"/> can be scanned (UTF-8, or text that is transcoded to it).</summary>
+    public static bool IsReadable(SniffedContent content) => content != SniffedContent.Binary;
+
+    /// <summary>Opens the file as UTF-8 bytes, transcoding GB 18030 and UTF-16 text on the way.</summary>
+    private static Stream Open(string path, SniffedContent content)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        var encoding = content switch
+        {
+            SniffedContent.Gb18030Text => Gb18030.Value,
+            SniffedContent.Utf16Text => System.Text.Encoding.Unicode,
+            _ => null,
+        };
+        return encoding is null ? file : System.Text.Encoding.CreateTranscodingStream(file, encoding, System.Text.Encoding.UTF8);
+    }
+
+    private static readonly Lazy<System.Text.Encoding> Gb18030 = new(() =>
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding(54936);
+    });
 
     /// <summary>Builds inventories that share one scanner, keyer and reference date.</summary>
     internal sealed class InventoryFactory(Scanner scanner, SubjectKeyer keyer, DateOnly referenceDate)

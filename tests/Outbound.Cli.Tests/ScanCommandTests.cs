@@ -102,6 +102,22 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_Gb18030Text_IsConvertedAndScannedWithANote()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        string path = Path.Combine(_folder.Path, "legacy.txt");
+        File.WriteAllBytes(path, System.Text.Encoding.GetEncoding(54936).GetBytes("客户的手机号是13800138000，身份证号11010519491231002X。\n联系电话13912345678\n"));
+
+        var run = await CliRunner.RunAsync("scan", path, "--format", "json", "--key-file", Key());
+
+        using var json = JsonDocument.Parse(run.Output);
+        Assert.Contains("GB 18030", json.RootElement.GetProperty("notes")[0].GetString(), StringComparison.Ordinal);
+        var source = json.RootElement.GetProperty("sources")[0];
+        Assert.Equal(2, source.GetProperty("persons").GetInt64());
+        Assert.Equal(1, source.GetProperty("sensitive_persons").GetInt64());
+    }
+
+    [Fact]
     public async Task Scan_BundledSamples_InventoriesEveryFileWithDistinctPersons()
     {
         string samples = Path.GetFullPath(Path.Combine(SourceFolder(), "..", "..", "samples", "data"));
