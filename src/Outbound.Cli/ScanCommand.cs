@@ -144,22 +144,41 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
         var factory = new ScanSources.InventoryFactory(scanner, keyer, referenceDate);
         var inventories = new List<DatasetInventory>();
         var notes = new List<string>();
-        foreach (string path in ScanSources.Expand(settings.Paths))
+        var files = ScanSources.Expand(settings.Paths);
+        void ScanFiles(Func<string, Action<long>> progressOf)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var content = SourceKind.Detect(path) == SourceKind.Parquet ? SniffedContent.Utf8Text : BinarySniffer.Sniff(path);
-            if (!ScanSources.IsReadable(content))
+            foreach (string path in files)
             {
-                notes.Add(path + ": " + BinarySniffer.Note(content));
-                continue;
-            }
+                cancellationToken.ThrowIfCancellationRequested();
+                var content = SourceKind.Detect(path) == SourceKind.Parquet ? SniffedContent.Utf8Text : BinarySniffer.Sniff(path);
+                if (!ScanSources.IsReadable(content))
+                {
+                    notes.Add(path + ": " + BinarySniffer.Note(content));
+                    continue;
+                }
 
-            if (content != SniffedContent.Utf8Text)
-            {
-                notes.Add(path + ": " + Messages.Transcoded(content == SniffedContent.Gb18030Text ? "GB 18030" : "UTF-16"));
-            }
+                if (content != SniffedContent.Utf8Text)
+                {
+                    notes.Add(path + ": " + Messages.Transcoded(content == SniffedContent.Gb18030Text ? "GB 18030" : "UTF-16"));
+                }
 
-            inventories.Add(ScanSources.ScanFile(path, content, factory, settings.Sample, parallelism, cancellationToken));
+                inventories.Add(ScanSources.ScanFile(path, content, factory, settings.Sample, parallelism, progressOf(path), cancellationToken));
+            }
+        }
+
+        // A progress bar for people watching a terminal; nothing for programs reading JSON or Markdown.
+        if (settings.Format == "text" && console.Profile.Capabilities.Interactive && files.Count > 0)
+        {
+            console.Progress().AutoClear(true).Start(progress =>
+                ScanFiles(path =>
+                {
+                    var task = progress.AddTask(Markup.Escape(Path.GetFileName(path)), maxValue: Math.Max(1, new FileInfo(path).Length));
+                    return read => task.Value = read;
+                }));
+        }
+        else
+        {
+            ScanFiles(_ => _ => { });
         }
 
         if (settings.Db is not null)

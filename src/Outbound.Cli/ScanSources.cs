@@ -14,12 +14,12 @@ internal static class ScanSources
             : [path])];
 
     /// <summary>Scans one file into an inventory with the reader its kind needs.</summary>
-    public static DatasetInventory ScanFile(string path, SniffedContent content, InventoryFactory factory, int? sample, int parallelism, CancellationToken cancellationToken)
+    public static DatasetInventory ScanFile(string path, SniffedContent content, InventoryFactory factory, int? sample, int parallelism, Action<long> progress, CancellationToken cancellationToken)
     {
         var kind = SourceKind.Detect(path);
         if (kind is SourceKind.JsonLines or SourceKind.PlainText)
         {
-            return ScanLines(path, content, kind == SourceKind.JsonLines, factory, sample, parallelism, _ => { });
+            return ScanLines(path, content, kind == SourceKind.JsonLines, factory, sample, parallelism, progress);
         }
 
         var inventory = factory.Create(path);
