@@ -14,6 +14,7 @@ namespace Outbound.Cli;
 /// <param name="ReferenceDate">The date birth dates were judged against.</param>
 /// <param name="KeyId">The id of the subject key.</param>
 /// <param name="ThrowAwayKey">Whether the key was made for this run only.</param>
+/// <param name="SkippedFiles">Files skipped whole (binary).</param>
 internal sealed record ScanResult(
     IReadOnlyList<InventoryReport> Reports,
     long Persons,
@@ -21,11 +22,12 @@ internal sealed record ScanResult(
     IReadOnlyList<string> Notes,
     DateOnly ReferenceDate,
     string KeyId,
-    bool ThrowAwayKey)
+    bool ThrowAwayKey,
+    int SkippedFiles)
 {
     public long Records => Reports.Sum(report => report.Records);
 
-    public long Skipped => Reports.Sum(report => report.SkippedCount) + Notes.Count;
+    public long Skipped => Reports.Sum(report => report.SkippedCount) + SkippedFiles;
 
     public bool FoundPersonalInformation => Reports.Any(report => report.RecordsWithPersonalInformation > 0);
 }

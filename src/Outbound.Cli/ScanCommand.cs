@@ -145,6 +145,7 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
         var inventories = new List<DatasetInventory>();
         var notes = new List<string>();
         var files = ScanSources.Expand(settings.Paths);
+        int skippedFiles = 0;
         void ScanFiles(Func<string, Action<long>> progressOf)
         {
             foreach (string path in files)
@@ -154,6 +155,7 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
                 if (!ScanSources.IsReadable(content))
                 {
                     notes.Add(path + ": " + BinarySniffer.Note(content));
+                    skippedFiles++;
                     continue;
                 }
 
@@ -215,7 +217,8 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
             notes,
             referenceDate,
             keyer.KeyId,
-            throwAway);
+            throwAway,
+            skippedFiles);
 
         switch (settings.Format)
         {
