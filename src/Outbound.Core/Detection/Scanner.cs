@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Outbound.Detection;
 
@@ -11,11 +12,17 @@ namespace Outbound.Detection;
 /// </remarks>
 public sealed class Scanner
 {
+    /// <summary>Trigger bytes looked at one by one before a vectorised search: the gap between runs in JSON is short.</summary>
+    private const int ScalarLookahead = 8;
+
     private static readonly SearchValues<byte> AsciiLettersAndDigits =
         SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
 
     private readonly SearchValues<byte> _triggers;
+    private readonly bool[] _isTrigger;
     private readonly IRecognizer[][] _byByte;
+    private readonly uint[][] _bitsByByte;
+    private readonly uint[] _typesByByte;
 
     /// <summary>Initializes a new instance of the <see cref="Scanner"/> class.</summary>
     /// <param name="recognizers">The recognizers, in priority order for matches of equal length and score.</param>
@@ -24,13 +31,19 @@ public sealed class Scanner
         ArgumentNullException.ThrowIfNull(recognizers);
         Recognizers = [.. recognizers];
         _byByte = new IRecognizer[256][];
+        _bitsByByte = new uint[256][];
+        _typesByByte = new uint[256];
+        _isTrigger = new bool[256];
         var triggers = new List<byte>();
         for (int b = 0; b < 256; b++)
         {
             _byByte[b] = [.. Recognizers.Where(recognizer => recognizer.Triggers.Contains((byte)b))];
+            _bitsByByte[b] = [.. _byByte[b].Select(recognizer => ShapeGate.Bit(recognizer.Type))];
+            _typesByByte[b] = _bitsByByte[b].Aggregate(0u, (all, bit) => all | bit);
             if (_byByte[b].Length > 0)
             {
                 triggers.Add((byte)b);
+                _isTrigger[b] = true;
             }
         }
 
@@ -46,32 +59,38 @@ public sealed class Scanner
         ArgumentNullException.ThrowIfNull(findings);
         int floor = findings.Count;
         int position = 0;
+        bool[] isTrigger = _isTrigger;
         while (position < text.Length)
         {
-            int next = text[position..].IndexOfAny(_triggers);
-            if (next < 0)
+            position = NextTrigger(text, position, isTrigger);
+            if (position < 0)
             {
                 return;
             }
 
-            position += next;
-            bool found = false;
-            Finding best = default;
             byte first = text[position];
-            bool atRun = AsciiLettersAndDigits.Contains(first);
+            uint allowed = uint.MaxValue;
             int runLength = 0;
-            RunShape shape = default;
-            if (atRun)
+            if ((ByteClass.Of(first) & ByteClass.AlphaNumeric) != 0)
             {
-                runLength = text[position..].IndexOfAnyExcept(AsciiLettersAndDigits);
-                runLength = runLength < 0 ? text.Length - position : runLength;
-                shape = RunShape.Of(text.Slice(position, runLength), position > 0 ? text[position - 1] : (byte)0, position + runLength < text.Length ? text[position + runLength] : (byte)0);
+                RunShape shape = Shape(text, position);
+                runLength = shape.Length;
+                allowed = ShapeGate.Mask(shape);
+                if ((allowed & _typesByByte[first]) == 0)
+                {
+                    position += runLength;
+                    continue;
+                }
             }
 
-            foreach (var recognizer in _byByte[first])
+            bool found = false;
+            Finding best = default;
+            IRecognizer[] recognizers = _byByte[first];
+            uint[] bits = _bitsByByte[first];
+            for (int i = 0; i < recognizers.Length; i++)
             {
-                if ((!atRun || ShapeGate.Allows(recognizer.Type, shape))
-                    && recognizer.TryMatch(text, position, context, out var candidate)
+                if ((allowed & bits[i]) != 0
+                    && recognizers[i].TryMatch(text, position, context, out var candidate)
                     && (!found || candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
                 {
                     best = candidate;
@@ -84,7 +103,7 @@ public sealed class Scanner
                 Add(findings, floor, best);
                 position = Math.Max(best.End, position + 1);
             }
-            else if (atRun)
+            else if (runLength > 0)
             {
                 position += runLength;
             }
@@ -93,6 +112,62 @@ public sealed class Scanner
                 position++;
             }
         }
+    }
+
+    /// <summary>Returns the position of the next trigger byte at or after <paramref name="position"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int NextTrigger(ReadOnlySpan<byte> text, int position, bool[] isTrigger)
+    {
+        int stop = Math.Min(text.Length, position + ScalarLookahead);
+        for (; position < stop; position++)
+        {
+            if (isTrigger[text[position]])
+            {
+                return position;
+            }
+        }
+
+        if (position >= text.Length)
+        {
+            return -1;
+        }
+
+        int next = text[position..].IndexOfAny(_triggers);
+        return next < 0 ? -1 : position + next;
+    }
+
+    /// <summary>Returns the shape of the run of ASCII letters and digits that begins at <paramref name="position"/>, in one pass.</summary>
+    private static RunShape Shape(ReadOnlySpan<byte> text, int position)
+    {
+        int flags = ByteClass.DigitOrHex;
+        int end = position + 1;
+        int limit = Math.Min(text.Length, position + ShapeGate.LongestGatedRun + 1);
+        flags &= ByteClass.Of(text[position]);
+        while (end < limit)
+        {
+            int c = ByteClass.Of(text[end]);
+            if ((c & ByteClass.AlphaNumeric) == 0)
+            {
+                break;
+            }
+
+            flags &= c;
+            end++;
+        }
+
+        if (end == limit && end < text.Length && (ByteClass.Of(text[end]) & ByteClass.AlphaNumeric) != 0)
+        {
+            // Longer than any gated type: only the length matters from here.
+            int rest = text[end..].IndexOfAnyExcept(AsciiLettersAndDigits);
+            end = rest < 0 ? text.Length : end + rest;
+        }
+
+        return new RunShape(
+            end - position,
+            (flags & ByteClass.Digit) != 0,
+            (flags & ByteClass.Hex) != 0,
+            end < text.Length ? text[end] : (byte)0,
+            position > 0 ? text[position - 1] : (byte)0);
     }
 
     private static void Add(List<Finding> findings, int floor, Finding finding)

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Outbound.Detection;
 
@@ -10,18 +10,65 @@ namespace Outbound.Detection;
 /// <param name="Previous">The byte before the run, or 0 at the start of the text.</param>
 internal readonly record struct RunShape(int Length, bool Digits, bool Hex, byte Next, byte Previous)
 {
-    private static readonly SearchValues<byte> AsciiDigits = SearchValues.Create("0123456789"u8);
-    private static readonly SearchValues<byte> HexDigits = SearchValues.Create("0123456789abcdefABCDEF"u8);
-
     /// <summary>Returns the shape of <paramref name="run"/>, between <paramref name="previous"/> and <paramref name="next"/>.</summary>
     public static RunShape Of(ReadOnlySpan<byte> run, byte previous, byte next)
     {
-        bool digits = run.IndexOfAnyExcept(AsciiDigits) < 0;
-        return new RunShape(run.Length, digits, digits || run.IndexOfAnyExcept(HexDigits) < 0, next, previous);
+        int flags = ByteClass.DigitOrHex;
+        foreach (byte b in run)
+        {
+            flags &= ByteClass.Of(b);
+        }
+
+        return new RunShape(run.Length, (flags & ByteClass.Digit) != 0, (flags & ByteClass.Hex) != 0, next, previous);
     }
 
     /// <summary>Gets a value indicating whether the run is followed by a separator that can continue a grouped number.</summary>
-    public bool NextIsGroupSeparator => Next is (byte)' ' or (byte)'-' or (byte)')';
+    public bool NextIsGroupSeparator => IsGroupSeparator(Next);
+
+    /// <summary>Returns whether <paramref name="next"/> can continue a grouped number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsGroupSeparator(byte next) => next is (byte)' ' or (byte)'-' or (byte)')';
+}
+
+/// <summary>Classes of bytes for the scanner's runs: ASCII letters and digits, digits, hexadecimal digits.</summary>
+internal static class ByteClass
+{
+    /// <summary>An ASCII letter or digit.</summary>
+    public const int AlphaNumeric = 1;
+
+    /// <summary>An ASCII digit.</summary>
+    public const int Digit = 2;
+
+    /// <summary>An ASCII hexadecimal digit.</summary>
+    public const int Hex = 4;
+
+    /// <summary>Both <see cref="Digit"/> and <see cref="Hex"/>.</summary>
+    public const int DigitOrHex = Digit | Hex;
+
+    /// <summary>Gets the class of every byte: digits 7, other hexadecimal digits 5, other ASCII letters 1, anything else 0.</summary>
+    private static ReadOnlySpan<byte> Table =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        7, 7, 7, 7, 7, 7, 7, 7, 7, 7, 0, 0, 0, 0, 0, 0,
+        0, 5, 5, 5, 5, 5, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 5, 5, 5, 5, 5, 5, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+        1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
+
+    /// <summary>Returns the class of <paramref name="b"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Of(byte b) => Unsafe.Add(ref System.Runtime.InteropServices.MemoryMarshal.GetReference(Table), b);
 }
 
 /// <summary>
@@ -35,6 +82,24 @@ internal readonly record struct RunShape(int Length, bool Digits, bool Hex, byte
 /// </remarks>
 internal static class ShapeGate
 {
+    /// <summary>The longest run any gated type can begin at (a bank card of 19 digits).</summary>
+    public const int LongestGatedRun = 19;
+
+    /// <summary>The types that have a gate.</summary>
+    public const uint Gated =
+        (1u << (int)IdentifierType.CnResidentId) | (1u << (int)IdentifierType.CnUscc) | (1u << (int)IdentifierType.BankCard)
+        | (1u << (int)IdentifierType.CnMobile) | (1u << (int)IdentifierType.CnLandline) | (1u << (int)IdentifierType.Imei)
+        | (1u << (int)IdentifierType.Vin) | (1u << (int)IdentifierType.CnPlate) | (1u << (int)IdentifierType.CnPassport)
+        | (1u << (int)IdentifierType.CnHmtPermit) | (1u << (int)IdentifierType.IpAddress) | (1u << (int)IdentifierType.MacAddress)
+        | (1u << (int)IdentifierType.GpsCoord);
+
+    /// <summary>Every type without a gate, which any run allows.</summary>
+    public const uint Ungated = ~Gated;
+
+    /// <summary>Returns the bit of <paramref name="type"/> in a <see cref="Mask(in RunShape)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Bit(IdentifierType type) => 1u << (int)type;
+
     /// <summary>Returns <see langword="true"/> when an identifier of <paramref name="type"/> can begin at a run of <paramref name="shape"/>.</summary>
     public static bool Allows(IdentifierType type, in RunShape shape) => type switch
     {
@@ -56,4 +121,93 @@ internal static class ShapeGate
         IdentifierType.GpsCoord => shape.Digits && shape.Length <= 3 && shape.Next == (byte)'.',
         _ => true,
     };
+
+    /// <summary>
+    /// Returns the bits (<see cref="Bit(IdentifierType)"/>) of every type that can begin at a run of <paramref name="shape"/>:
+    /// the same answer as <see cref="Allows(IdentifierType, in RunShape)"/> for all types at once.
+    /// </summary>
+    public static uint Mask(in RunShape shape)
+    {
+        int length = shape.Length;
+        uint mask = Ungated;
+        if (length > LongestGatedRun)
+        {
+            return mask;
+        }
+
+        byte next = shape.Next;
+        if (length is 15 or 18)
+        {
+            mask |= Bit(IdentifierType.CnResidentId);
+        }
+
+        if (length == 18)
+        {
+            mask |= Bit(IdentifierType.CnUscc);
+        }
+
+        if (length == 17)
+        {
+            mask |= Bit(IdentifierType.Vin);
+        }
+
+        if (length <= 7 && shape.Previous >= 0x80)
+        {
+            mask |= Bit(IdentifierType.CnPlate);
+        }
+
+        if (length is >= 7 and <= 10 || (length == 1 && next == (byte)'.'))
+        {
+            mask |= Bit(IdentifierType.CnPassport);
+        }
+
+        if (length is >= 8 and <= 11)
+        {
+            mask |= Bit(IdentifierType.CnHmtPermit);
+        }
+
+        if (shape.Digits)
+        {
+            bool grouped = RunShape.IsGroupSeparator(next);
+            if ((length is >= 4 and <= 6 && grouped) || length >= 16)
+            {
+                mask |= Bit(IdentifierType.BankCard);
+            }
+
+            if ((length is >= 2 and <= 4 && grouped) || length is 11 or 13 or 15)
+            {
+                mask |= Bit(IdentifierType.CnMobile);
+            }
+
+            if ((length is >= 2 and <= 4 && grouped) || length is >= 9 and <= 13)
+            {
+                mask |= Bit(IdentifierType.CnLandline);
+            }
+
+            if ((length == 2 && grouped) || length == 15)
+            {
+                mask |= Bit(IdentifierType.Imei);
+            }
+
+            if (length <= 3 && next == (byte)'.')
+            {
+                mask |= Bit(IdentifierType.IpAddress) | Bit(IdentifierType.GpsCoord);
+            }
+        }
+
+        if (shape.Hex)
+        {
+            if (length <= 4 && next == (byte)':')
+            {
+                mask |= Bit(IdentifierType.IpAddress);
+            }
+
+            if ((length == 2 && next is (byte)':' or (byte)'-') || (length == 4 && next == (byte)'.'))
+            {
+                mask |= Bit(IdentifierType.MacAddress);
+            }
+        }
+
+        return mask;
+    }
 }

@@ -37,6 +37,13 @@ public sealed class IpAddressRecognizer : IRecognizer
     public bool TryMatch(ReadOnlySpan<byte> text, int position, in ScanContext context, out Finding finding)
     {
         finding = default;
+
+        // A colon only starts the compressed form "::"; JSON's key-value colons end here, before any look-back.
+        if (text[position] == ':' && RecognizerBytes.At(text, position + 1) != ':')
+        {
+            return false;
+        }
+
         byte before = RecognizerBytes.At(text, position - 1);
         if (!RecognizerBytes.IsClearBefore(text, position) || before is (byte)':' or (byte)'.')
         {
