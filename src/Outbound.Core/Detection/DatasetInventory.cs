@@ -84,6 +84,7 @@ public sealed class DatasetInventory : IRecordVisitor
     private readonly HashSet<SubjectKey> _sensitivePersons = [];
     private readonly List<SkippedRecord> _skipped = [];
     private readonly byte[] _bestValue = new byte[CanonicalForm.MaxLength];
+    private readonly System.Security.Cryptography.IncrementalHash _hmac;
 
     private long _records;
     private long _recordsWithPersonalInformation;
@@ -107,6 +108,7 @@ public sealed class DatasetInventory : IRecordVisitor
         _scanner = scanner;
         _keyer = keyer;
         _referenceDate = referenceDate;
+        _hmac = keyer.CreateHmac();
         _fieldLookup = _fields.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
@@ -198,7 +200,7 @@ public sealed class DatasetInventory : IRecordVisitor
             return;
         }
 
-        var key = _keyer.KeyOfCanonical(_bestValue.AsSpan(0, _bestLength));
+        var key = _keyer.KeyOfCanonical(_bestValue.AsSpan(0, _bestLength), _hmac);
         _persons.Add(key);
         if (_hasSensitive)
         {

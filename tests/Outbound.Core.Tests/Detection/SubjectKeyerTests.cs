@@ -26,6 +26,18 @@ public sealed class SubjectKeyerTests
     }
 
     [Fact]
+    public void KeyOfCanonical_ReusedHmac_GivesTheSameKeysAsOneShot()
+    {
+        using var hmac = Keyer.CreateHmac();
+
+        foreach (string canonical in new[] { "11010519491231002X", "+8613800138000", "zhang.san@example.com" })
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(canonical);
+            Assert.Equal(Keyer.KeyOfCanonical(bytes), Keyer.KeyOfCanonical(bytes, hmac));
+        }
+    }
+
+    [Fact]
     public void KeyId_IsTheFirstEightHexDigitsOfTheSecretsHash() => Assert.Equal("252f94cb", Keyer.KeyId);
 
     [Fact]
