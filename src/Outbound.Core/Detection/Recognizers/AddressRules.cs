@@ -362,8 +362,9 @@ internal static class AddressRules
                 return i - index;
             }
 
+            // 翠苑， and 翠苑的快递柜: punctuation, a space, the end of the text or 的 ends the name.
             int after = HanText.DecodeAt(text, i);
-            if (!HanText.IsHan(after) && !HanText.IsAsciiLetterOrDigitAt(text, i) && EstateSuffixes.EndsBefore(text, i)
+            if ((after == '的' || (!HanText.IsHan(after) && !HanText.IsAsciiLetterOrDigitAt(text, i))) && EstateSuffixes.EndsBefore(text, i)
                 && !IsNumeralLed(text, index, i))
             {
                 return i - index;

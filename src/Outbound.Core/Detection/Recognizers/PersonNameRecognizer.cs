@@ -54,7 +54,7 @@ public sealed class PersonNameRecognizer : IRecognizer
             return context.FieldType == IdentifierType.PersonName && TryMatchPinyin(text, position, out finding);
         }
 
-        if (!PersonNameRules.TryReadSurname(text, position, out var surname))
+        if (!PersonNameRules.TryReadSurname(text, position, out var surname) || InsidePlaceName(text, position))
         {
             return false;
         }
@@ -179,18 +179,19 @@ public sealed class PersonNameRecognizer : IRecognizer
         return !(PersonNameRules.IsStopWord(surnameLast, HanText.DecodeAt(text, givenStart), out bool alsoName) && !alsoName);
     }
 
-    // After 姓名： or in a name field: one or two characters that can be in a name.
+    // After 姓名： or in a name field: one or two characters that can be in a name. A character rare in names (一, 然)
+    // counts when the name ends right after it (收件人蔡一，, 联系人于博一，).
     private static int LabelledGivenLength(ReadOnlySpan<byte> text, int givenStart)
     {
+        int secondAt = givenStart + HanText.Width;
         int first = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, givenStart));
-        if (!PersonNameRules.IsAcceptable(first) || StopsName(text, givenStart))
+        if (!(PersonNameRules.IsAcceptable(first) || (first >= 0 && EndsName(text, secondAt))) || StopsName(text, givenStart))
         {
             return 0;
         }
 
-        int secondAt = givenStart + HanText.Width;
         int second = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, secondAt));
-        if (!PersonNameRules.IsAcceptable(second) || StopsName(text, secondAt))
+        if (!(PersonNameRules.IsAcceptable(second) || (second >= 0 && EndsName(text, secondAt + HanText.Width))) || StopsName(text, secondAt))
         {
             return 1;
         }
@@ -200,14 +201,15 @@ public sealed class PersonNameRecognizer : IRecognizer
         return second >= PersonNameRules.Plausible || !textGoesOn ? 2 : 1;
     }
 
-    // A whole field value: one or two characters that can be in a name, and nothing more before the value ends.
+    // A whole field value: one or two Chinese characters, and nothing more before the value ends. The field vouches
+    // for the value, so characters rare in names (王一, 孙浩然) count too.
     private static int WholeValueGivenLength(ReadOnlySpan<byte> text, int givenStart)
     {
         int given = 0;
         int at = givenStart;
         while (HanText.IsHan(HanText.DecodeAt(text, at)))
         {
-            if (given == MaxGivenChars || !PersonNameRules.IsAcceptable(PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, at))) || StopsName(text, at))
+            if (given == MaxGivenChars || StopsName(text, at))
             {
                 return 0;
             }
@@ -243,7 +245,7 @@ public sealed class PersonNameRecognizer : IRecognizer
 
         int second = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, secondAt));
         bool two = !StopsName(text, secondAt)
-            && (second >= PersonNameRules.Plausible || (PersonNameRules.IsAcceptable(second) && second != PersonNameRules.NotHan && EndsName(text, secondAt + HanText.Width)));
+            && (second >= PersonNameRules.Plausible || (second != PersonNameRules.NotHan && EndsAtPunctuation(text, secondAt + HanText.Width)));
         return two ? 2 : 1;
     }
 
@@ -321,6 +323,30 @@ public sealed class PersonNameRecognizer : IRecognizer
     // A name ends here: at anything but a Chinese character, or at a particle or verb that follows a name (的, 是, 在).
     private static bool EndsName(ReadOnlySpan<byte> text, int index) =>
         HanText.DecodeAt(text, index) is var codePoint && (!HanText.IsHan(codePoint) || NameEnders.Contains(codePoint));
+
+    // Punctuation, a space, a digit or the end of the text follows (会员孙浩然（, 员工朱芳一，).
+    private static bool EndsAtPunctuation(ReadOnlySpan<byte> text, int index) =>
+        !HanText.IsHan(HanText.DecodeAt(text, index)) && !HanText.IsAsciiLetterOrDigitAt(text, index);
+
+    // The surname is inside a place name that starts before it (石家庄, 乌鲁木齐): 庄启明 in 石家庄启明 is no name.
+    private static bool InsidePlaceName(ReadOnlySpan<byte> text, int position)
+    {
+        for (int back = 1; back <= 3 && position - (back * HanText.Width) >= 0; back++)
+        {
+            int start = position - (back * HanText.Width);
+            if (!HanText.IsHan(HanText.DecodeAt(text, start)))
+            {
+                return false;
+            }
+
+            if (AddressRules.DivisionAt(text, start, afterDivision: false, out _) > back * HanText.Width)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     // The surname character is the end of the word before it (由于, 提高, 老王).
     private static bool EndsWordBefore(ReadOnlySpan<byte> text, int position) =>
