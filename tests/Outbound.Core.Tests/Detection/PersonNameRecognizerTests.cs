@@ -98,6 +98,7 @@ public sealed class PersonNameRecognizerTests
     [InlineData("联系人于博一，邮箱见签名。", "于博一")]
     [InlineData("处理人黄晓洋，客户满意度五星。", "黄晓洋")]
     [InlineData("持证人丁玲静需要补办入住登记。", "丁玲静")]
+    [InlineData("收件人卢一凡，收件地址见面单。", "卢一凡")]
     public void Scan_LabelledNameEndingInRareCharacter_FindsWholeName(string text, string name)
     {
         var finding = TextScans.Single(Recognizer, text);

@@ -180,18 +180,19 @@ public sealed class PersonNameRecognizer : IRecognizer
     }
 
     // After 姓名： or in a name field: one or two characters that can be in a name. A character rare in names (一, 然)
-    // counts when the name ends right after it (收件人蔡一，, 联系人于博一，).
+    // counts when the name ends right after the given name (收件人蔡一，, 联系人于博一，, 收件人罗一瑶，).
     private static int LabelledGivenLength(ReadOnlySpan<byte> text, int givenStart)
     {
         int secondAt = givenStart + HanText.Width;
         int first = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, givenStart));
-        if (!(PersonNameRules.IsAcceptable(first) || (first >= 0 && EndsName(text, secondAt))) || StopsName(text, givenStart))
+        int second = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, secondAt));
+        bool endsAfterTwo = second >= 0 && EndsName(text, secondAt + HanText.Width);
+        if (!(PersonNameRules.IsAcceptable(first) || (first >= 0 && (endsAfterTwo || EndsName(text, secondAt)))) || StopsName(text, givenStart))
         {
             return 0;
         }
 
-        int second = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, secondAt));
-        if (!(PersonNameRules.IsAcceptable(second) || (second >= 0 && EndsName(text, secondAt + HanText.Width))) || StopsName(text, secondAt))
+        if (!(PersonNameRules.IsAcceptable(second) || endsAfterTwo) || StopsName(text, secondAt))
         {
             return 1;
         }
