@@ -56,6 +56,31 @@ public sealed class AddressRecognizerTests
     }
 
     [Theory]
+    [InlineData("收货地址：杭州市拱墅区湖墅南路186号金桂园3栋1单元602室，工作日送货。", "杭州市拱墅区湖墅南路186号金桂园3栋1单元602室")]
+    [InlineData("{\"address\":\"武汉市江汉区新华路218号锦绣江南12幢2单元1503室\"}", "武汉市江汉区新华路218号锦绣江南12幢2单元1503室")]
+    [InlineData("现住南昌市青山湖区北京东路66号东方明珠B座1102室。", "南昌市青山湖区北京东路66号东方明珠B座1102室")]
+    [InlineData("请送到成都市锦江区红星路三段1号天府华庭，谢谢。", "成都市锦江区红星路三段1号天府华庭")]
+    [InlineData("地址：长沙市开福区芙蓉中路一段58号金色家园", "长沙市开福区芙蓉中路一段58号金色家园")]
+    [InlineData("包裹放在济南市历城区山大路99号银座公寓的门卫室。", "济南市历城区山大路99号银座公寓")]
+    public void Scan_EstateAfterHouseNumber_ExtendsOverEstateAndBuilding(string text, string address)
+    {
+        var finding = TextScans.Single(Recognizer, text);
+
+        Assert.Equal(TextScans.BytesOf(text, address), (finding.Start, finding.Length));
+    }
+
+    [Theory]
+    [InlineData("快递在中山路88号门口放着，请自取。", "中山路88号")]
+    [InlineData("他在解放路20号附近等你。", "解放路20号")]
+    [InlineData("店铺搬到人民路15号对面的商场了。", "人民路15号")]
+    public void Scan_WordsAfterHouseNumber_StopsAtNumber(string text, string address)
+    {
+        var finding = TextScans.Single(Recognizer, text);
+
+        Assert.Equal(TextScans.BytesOf(text, address), (finding.Start, finding.Length));
+    }
+
+    [Theory]
     [InlineData("上海的天气很好。")]
     [InlineData("北京是中国的首都。")]
     [InlineData("我下个月去广州出差。")]

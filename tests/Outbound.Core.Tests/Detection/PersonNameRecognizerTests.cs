@@ -32,6 +32,89 @@ public sealed class PersonNameRecognizerTests
     }
 
     [Theory]
+    [InlineData("{\"seller\":{\"name\":\"杭州明远电子商务有限公司\",\"phone\":\"0571-88886666\"}}")]
+    [InlineData("{\"name\": \"郑州宏达物流有限公司\"}")]
+    [InlineData("{\"customer\":\"林记商行\"}")]
+    [InlineData("{\"name\":\"王府井百货集团\"}")]
+    [InlineData("联系人：石家庄和信贸易有限公司")]
+    [InlineData("{\"name\":\"张家口长城宾馆\"}")]
+    public void Scan_NameFieldHoldingOrganisation_FindsNothing(string text)
+    {
+        Assert.Empty(TextScans.Findings(Recognizer, text));
+    }
+
+    [Theory]
+    [InlineData("杭州明远电子商务有限公司")]
+    [InlineData("高新技术开发公司")]
+    [InlineData("李宁体育用品店")]
+    public void Scan_NameFieldHintOnOrganisation_FindsNothing(string value)
+    {
+        Assert.Empty(TextScans.Findings(Recognizer, value, IdentifierType.PersonName));
+    }
+
+    [Theory]
+    [InlineData("{\"buyer\":\"陈一\",\"mobile\":\"13900001111\"}", "陈一")]
+    [InlineData("{\"name\": \"周一鸣\", \"gender\": \"男\"}", "周一鸣")]
+    [InlineData("{\"driver\":\"韩浩然\"}", "韩浩然")]
+    [InlineData("{\"payer\":\"欧阳子轩\"}", "欧阳子轩")]
+    public void Scan_PersonKey_FindsWholeValue(string text, string name)
+    {
+        var finding = TextScans.Single(Recognizer, text);
+
+        Assert.Equal(TextScans.BytesOf(text, name), (finding.Start, finding.Length));
+    }
+
+    [Theory]
+    [InlineData("{\"name\":\"黄河大道管理处\"}")]
+    [InlineData("{\"buyer\":\"赵钱孙李周吴\"}")]
+    public void Scan_PersonKeyOnLongerValue_FindsNothing(string text)
+    {
+        Assert.Empty(TextScans.Findings(Recognizer, text));
+    }
+
+    [Theory]
+    [InlineData("会员孙浩然（尾号2233）已续费。", "孙浩然")]
+    [InlineData("骑手王强当前位置已更新。", "王强")]
+    [InlineData("员工高峰的紧急联系人是他的妻子。", "高峰")]
+    [InlineData("新员工朱芳一，入职日期待定。", "朱芳一")]
+    [InlineData("候选人吴佳宁，邮箱见附件。", "吴佳宁")]
+    [InlineData("您好周雨，您的验证码已发送。", "周雨")]
+    [InlineData("快递员刘建波（手机尾号0001）已取件。", "刘建波")]
+    public void Scan_AfterRoleWord_FindsName(string text, string name)
+    {
+        Assert.Contains(name, TextScans.Found(Recognizer, text));
+    }
+
+    [Theory]
+    [InlineData("员工高峰期加班较多。")]
+    [InlineData("会员高兴地领了礼品。")]
+    public void Scan_RoleWordBeforeOrdinaryWord_FindsNoName(string text)
+    {
+        Assert.Empty(TextScans.Findings(Recognizer, text));
+    }
+
+    [Theory]
+    [InlineData("收件人蔡一，电话稍后补充。", "蔡一")]
+    [InlineData("联系人于博一，邮箱见签名。", "于博一")]
+    [InlineData("处理人黄晓洋，客户满意度五星。", "黄晓洋")]
+    [InlineData("持证人丁玲静需要补办入住登记。", "丁玲静")]
+    [InlineData("收件人卢一凡，收件地址见面单。", "卢一凡")]
+    public void Scan_LabelledNameEndingInRareCharacter_FindsWholeName(string text, string name)
+    {
+        var finding = TextScans.Single(Recognizer, text);
+
+        Assert.Equal(TextScans.BytesOf(text, name), (finding.Start, finding.Length));
+    }
+
+    [Theory]
+    [InlineData("参保单位石家庄启明贸易有限公司已登记。")]
+    [InlineData("发票抬头为乌鲁木齐云帆科技有限公司。")]
+    public void Scan_SurnameInsidePlaceName_FindsNoName(string text)
+    {
+        Assert.Empty(TextScans.Findings(Recognizer, text));
+    }
+
+    [Theory]
     [InlineData("王先生您好，您的快递已到。", "王", 0.85f)]
     [InlineData("周女士您好，您预约的体检在下周三。", "周", 0.85f)]
     [InlineData("孙丽华女士已签署合同。", "孙丽华", 0.9f)]

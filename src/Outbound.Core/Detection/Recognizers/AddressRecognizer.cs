@@ -47,6 +47,13 @@ public sealed class AddressRecognizer : IRecognizer
         {
             int at = parts == 0 ? end : SkipOneSpace(text, end);
             int length = AddressRules.PartAt(text, at, first: parts == 0, mayStartName: parts > 0 || mayStartName, previous, ref lastLevel, out var part);
+            if (length == 0 && previous == AddressPart.Number && names >= 1 && at == end && HanText.DecodeBefore(text, end) == '号')
+            {
+                // An estate or building after the house number: 东风路404号翠苑5栋, 南京路959号书香门第.
+                length = AddressRules.EstateAt(text, at);
+                part = AddressPart.Place;
+            }
+
             if (length == 0)
             {
                 break;

@@ -43,6 +43,8 @@ internal enum AddressPart : byte
 internal static class AddressRules
 {
     private const string DivisionsResource = "Outbound.Detection.Data.cn-divisions.tsv";
+    private const int MinEstateChars = 2;
+    private const int MaxEstateChars = 6;
 
     // Characters that end a road or place name when met inside it: grammatical words and division suffixes.
     private static readonly HanSet NameBreakers = new("的了在是与及或我你他她它们这那个到从往去说也都就要会能把被给对很不没住于至为送寄址请将已并但而又还让着吗呢吧啊该每某所省市区县");
@@ -62,6 +64,14 @@ internal static class AddressRules
     private static readonly HanWords Zones = new("高新区", "经开区", "开发区", "保税区", "自贸区", "工业园区", "新区");
 
     private static readonly HanWords NumberUnits = new("号院", "号楼", "单元", "号", "弄", "栋", "幢", "座", "室", "楼", "层", "户", "组", "排", "期", "巷", "区");
+
+    // Units of a building inside an estate (5栋, 2单元, 2304室); an estate name is taken only before one of them or before a suffix.
+    private static readonly HanWords BuildingUnits = new("号楼", "单元", "栋", "幢", "座", "室", "层", "楼");
+
+    // Words that end the name of a residential estate or a building complex (翠苑, 御景华府, 书香门第, 滨江壹号).
+    private static readonly HanWords EstateSuffixes = new(
+        "小区", "花园", "公寓", "大厦", "广场", "中心", "家园", "嘉园", "新村", "门第", "壹号", "一号", "公馆", "山庄", "华庭", "名邸", "大楼",
+        "商城", "园区", "苑", "园", "府", "城", "里", "庭", "居", "湾", "邸", "郡", "阁", "轩", "墅", "坊", "院");
 
     private static readonly HanWords AfterRoad = new("东段", "西段", "南段", "北段", "中段", "辅路", "支路");
 
@@ -324,6 +334,77 @@ internal static class AddressRules
 
         return 0;
     }
+
+    /// <summary>
+    /// Returns the byte length of an estate or building name after a house number (…404号翠苑5栋, …959号书香门第), or 0: two to six
+    /// Chinese characters followed by a building, unit or room number (5栋, 2单元, 801室), or ending in an estate suffix
+    /// (苑, 华府, 门第) right before punctuation, a space or the end of the text.
+    /// </summary>
+    public static int EstateAt(ReadOnlySpan<byte> text, int index)
+    {
+        int i = index;
+        for (int nameChars = 0; nameChars < MaxEstateChars; nameChars++)
+        {
+            int codePoint = HanText.DecodeAt(text, i);
+            if (!HanText.IsHan(codePoint) || NameBreakers.Contains(codePoint))
+            {
+                return 0;
+            }
+
+            i += HanText.Width;
+            if (nameChars + 1 < MinEstateChars)
+            {
+                continue;
+            }
+
+            if (BuildingNumberAt(text, i) > 0)
+            {
+                return i - index;
+            }
+
+            // 翠苑， and 翠苑的快递柜: punctuation, a space, the end of the text or 的 ends the name.
+            int after = HanText.DecodeAt(text, i);
+            if ((after == '的' || (!HanText.IsHan(after) && !HanText.IsAsciiLetterOrDigitAt(text, i))) && EstateSuffixes.EndsBefore(text, i)
+                && !IsNumeralLed(text, index, i))
+            {
+                return i - index;
+            }
+        }
+
+        return 0;
+    }
+
+    // A building, unit or room number in digits or a letter: 5栋, 16#楼, 2单元, A座, 2304室.
+    private static int BuildingNumberAt(ReadOnlySpan<byte> text, int index)
+    {
+        int i = index;
+        while (IsAsciiDigit(text, i))
+        {
+            i++;
+        }
+
+        if (i == index)
+        {
+            if (!unchecked((uint)i < (uint)text.Length) || !char.IsAsciiLetter((char)text[i]) || HanText.IsAsciiLetterOrDigitAt(text, i + 1))
+            {
+                return 0;
+            }
+
+            i++;
+        }
+
+        if (unchecked((uint)i < (uint)text.Length) && text[i] == (byte)'#')
+        {
+            i++;
+        }
+
+        int unit = BuildingUnits.LongestAt(text, i);
+        return unit == 0 ? 0 : i + unit - index;
+    }
+
+    // 三号院, 一号: a numbered name, not an estate name.
+    private static bool IsNumeralLed(ReadOnlySpan<byte> text, int start, int end) =>
+        NumeralWidth(text, start) > 0 && end - start == 2 * HanText.Width;
 
     private static int NameWithSuffix(ReadOnlySpan<byte> text, int index, HanWords suffixes, int minimumForSingle, out int suffixChar)
     {

@@ -29,6 +29,9 @@ public sealed class PersonNameRecognizer : IRecognizer
     // Characters that end place names (村, 庄, 站): never the last character of a name in running text.
     private static readonly HanSet PlaceEndings = new("庄村屯镇乡寨堡站店铺集坝沟峪湾");
 
+    // Particles and verbs that often follow a name directly: 张三的, 李四是, 王五在.
+    private static readonly HanSet NameEnders = new("的是在说和与及");
+
     private static readonly SearchValues<byte> TriggerBytes = SearchValues.Create([.. HanText.LeadBytes, .. "ABCDEFGHIJKLMNOPQRSTUVWXYZ"u8]);
 
     /// <inheritdoc/>
@@ -51,7 +54,7 @@ public sealed class PersonNameRecognizer : IRecognizer
             return context.FieldType == IdentifierType.PersonName && TryMatchPinyin(text, position, out finding);
         }
 
-        if (!PersonNameRules.TryReadSurname(text, position, out var surname))
+        if (!PersonNameRules.TryReadSurname(text, position, out var surname) || InsidePlaceName(text, position))
         {
             return false;
         }
@@ -67,16 +70,24 @@ public sealed class PersonNameRecognizer : IRecognizer
             length = (surname.Characters + titled) * HanText.Width;
             score = titled == 0 ? 0.85f : 0.9f;
         }
-        else if (label == NameLabel.Field || (label == NameLabel.Label && surname.IsCommon) || context.FieldType == IdentifierType.PersonName)
+        else if (label is NameLabel.Field or NameLabel.Key || (label == NameLabel.Label && surname.IsCommon) || context.FieldType == IdentifierType.PersonName)
         {
-            int given = LabelledGivenLength(text, givenStart);
+            // A name field or label holding a company or an institution (石家庄启明供应链管理有限公司) holds no person's name.
+            if (PersonNameRules.IsOrganisationRun(text, position))
+            {
+                return false;
+            }
+
+            // A key or a field hint vouches for the whole value, not for the start of a longer run of characters.
+            bool wholeValue = label == NameLabel.Key || (label is NameLabel.None or NameLabel.Role && context.FieldType == IdentifierType.PersonName);
+            int given = wholeValue ? WholeValueGivenLength(text, givenStart) : LabelledGivenLength(text, givenStart);
             if (given == 0)
             {
                 return false;
             }
 
             length = (surname.Characters + given) * HanText.Width;
-            score = label is NameLabel.Field or NameLabel.Label ? 0.95f : 0.9f;
+            score = label is NameLabel.Field or NameLabel.Key or NameLabel.Label ? 0.95f : 0.9f;
         }
         else
         {
@@ -168,18 +179,20 @@ public sealed class PersonNameRecognizer : IRecognizer
         return !(PersonNameRules.IsStopWord(surnameLast, HanText.DecodeAt(text, givenStart), out bool alsoName) && !alsoName);
     }
 
-    // After 姓名： or in a name field: one or two characters that can be in a name.
+    // After 姓名： or in a name field: one or two characters that can be in a name. A character rare in names (一, 然)
+    // counts when the name ends right after the given name (收件人蔡一，, 联系人于博一，, 收件人罗一瑶，).
     private static int LabelledGivenLength(ReadOnlySpan<byte> text, int givenStart)
     {
+        int secondAt = givenStart + HanText.Width;
         int first = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, givenStart));
-        if (!PersonNameRules.IsAcceptable(first) || StopsName(text, givenStart))
+        int second = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, secondAt));
+        bool endsAfterTwo = second >= 0 && EndsName(text, secondAt + HanText.Width);
+        if (!(PersonNameRules.IsAcceptable(first) || (first >= 0 && (endsAfterTwo || EndsName(text, secondAt)))) || StopsName(text, givenStart))
         {
             return 0;
         }
 
-        int secondAt = givenStart + HanText.Width;
-        int second = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, secondAt));
-        if (!PersonNameRules.IsAcceptable(second) || StopsName(text, secondAt))
+        if (!(PersonNameRules.IsAcceptable(second) || endsAfterTwo) || StopsName(text, secondAt))
         {
             return 1;
         }
@@ -187,6 +200,26 @@ public sealed class PersonNameRecognizer : IRecognizer
         // 王五性别 stops at 五; 张三丰， goes on to 丰.
         bool textGoesOn = HanText.IsHan(HanText.DecodeAt(text, secondAt + HanText.Width));
         return second >= PersonNameRules.Plausible || !textGoesOn ? 2 : 1;
+    }
+
+    // A whole field value: one or two Chinese characters, and nothing more before the value ends. The field vouches
+    // for the value, so characters rare in names (王一, 孙浩然) count too.
+    private static int WholeValueGivenLength(ReadOnlySpan<byte> text, int givenStart)
+    {
+        int given = 0;
+        int at = givenStart;
+        while (HanText.IsHan(HanText.DecodeAt(text, at)))
+        {
+            if (given == MaxGivenChars || StopsName(text, at))
+            {
+                return 0;
+            }
+
+            given++;
+            at += HanText.Width;
+        }
+
+        return given;
     }
 
     // After a role word (司机王五): plausible given-name characters that are not a word with the surname.
@@ -197,16 +230,23 @@ public sealed class PersonNameRecognizer : IRecognizer
             return 0;
         }
 
-        // A role word is weaker evidence than a title: any frequent word with the surname (父亲胡子) ends it.
+        // A role word is weaker evidence than a title: any frequent word with the surname (父亲胡子) ends it, unless the
+        // word stands alone between the role word and punctuation or a particle (员工高峰的, 员工高峰，).
         int first = HanText.DecodeAt(text, givenStart);
-        if (PersonNameRules.GivenNameWeight(first) < PersonNameRules.Plausible || StopsName(text, givenStart)
-            || PersonNameRules.IsStopWord(HanText.DecodeAt(text, givenStart - HanText.Width), first, out _))
+        int secondAt = givenStart + HanText.Width;
+        if (PersonNameRules.GivenNameWeight(first) < PersonNameRules.Plausible || StopsName(text, givenStart))
         {
             return 0;
         }
 
-        int secondAt = givenStart + HanText.Width;
-        bool two = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, secondAt)) >= PersonNameRules.Plausible && !StopsName(text, secondAt);
+        if (PersonNameRules.IsStopWord(HanText.DecodeAt(text, givenStart - HanText.Width), first, out _))
+        {
+            return EndsName(text, secondAt) ? 1 : 0;
+        }
+
+        int second = PersonNameRules.GivenNameWeight(HanText.DecodeAt(text, secondAt));
+        bool two = !StopsName(text, secondAt)
+            && (second >= PersonNameRules.Plausible || (second != PersonNameRules.NotHan && EndsAtPunctuation(text, secondAt + HanText.Width)));
         return two ? 2 : 1;
     }
 
@@ -279,6 +319,34 @@ public sealed class PersonNameRecognizer : IRecognizer
 
         // A one-character given name must be strong and must end there.
         return w1 >= PersonNameRules.Strong && w2 < PersonNameRules.Plausible ? 1 : 0;
+    }
+
+    // A name ends here: at anything but a Chinese character, or at a particle or verb that follows a name (的, 是, 在).
+    private static bool EndsName(ReadOnlySpan<byte> text, int index) =>
+        HanText.DecodeAt(text, index) is var codePoint && (!HanText.IsHan(codePoint) || NameEnders.Contains(codePoint));
+
+    // Punctuation, a space, a digit or the end of the text follows (会员孙浩然（, 员工朱芳一，).
+    private static bool EndsAtPunctuation(ReadOnlySpan<byte> text, int index) =>
+        !HanText.IsHan(HanText.DecodeAt(text, index)) && !HanText.IsAsciiLetterOrDigitAt(text, index);
+
+    // The surname is inside a place name that starts before it (石家庄, 乌鲁木齐): 庄启明 in 石家庄启明 is no name.
+    private static bool InsidePlaceName(ReadOnlySpan<byte> text, int position)
+    {
+        for (int back = 1; back <= 3 && position - (back * HanText.Width) >= 0; back++)
+        {
+            int start = position - (back * HanText.Width);
+            if (!HanText.IsHan(HanText.DecodeAt(text, start)))
+            {
+                return false;
+            }
+
+            if (AddressRules.DivisionAt(text, start, afterDivision: false, out _) > back * HanText.Width)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The surname character is the end of the word before it (由于, 提高, 老王).

@@ -37,6 +37,7 @@ internal static class PersonNameRules
     private const string StopWordsResource = "Outbound.Detection.Data.cn-name-stopwords.txt";
     private const string SyllablesResource = "Outbound.Detection.Data.pinyin-syllables.txt";
     private const int MaxPinyinLetters = 12;
+    private const int MaxOrganisationChars = 32;
 
     // Invariant: 0 not a surname; 1 listed only; 2 + weight for a common surname. Indexed by code point - HanText.First.
     private static readonly byte[] SingleSurnames = new byte[HanText.Count];
@@ -60,13 +61,19 @@ internal static class PersonNameRules
     private static readonly HanWords StrongLabels = new(
         "姓名", "名字", "联系人", "收件人", "收货人", "寄件人", "发件人", "取件人", "持卡人", "开户人", "户名", "开户名", "账户名", "车主",
         "申请人", "法定代表人", "法人代表", "负责人", "经办人", "签名", "签字", "投保人", "被保险人", "受益人", "借款人", "担保人", "监护人",
-        "入住人", "预订人", "承租人", "出租人", "乘车人", "就诊人", "业主", "房东", "租客");
+        "入住人", "预订人", "承租人", "出租人", "乘车人", "就诊人", "业主", "房东", "租客", "持证人", "持有人", "处理人", "驾驶员", "驾驶人", "报案人", "登记人");
 
     // Role words a name often follows directly (司机王五); they need plausible given-name characters.
     private static readonly HanWords Roles = new(
         "司机", "乘客", "客户", "用户", "患者", "病人", "医生", "护士", "老师", "教师", "经理", "同学", "学生", "员工", "律师", "记者", "警官",
         "民警", "教授", "主任", "主管", "师傅", "工程师", "会计", "店长", "老板", "同事", "朋友", "邻居", "丈夫", "妻子", "儿子", "女儿",
-        "父亲", "母亲", "爸爸", "妈妈", "家长", "作者", "叫", "名叫");
+        "父亲", "母亲", "爸爸", "妈妈", "家长", "作者", "叫", "名叫", "会员", "骑手", "快递员", "配送员", "送货员", "外卖员", "业务员", "客服",
+        "职员", "候选人", "学员", "住户", "租户", "访客", "联系", "您好", "你好", "登记");
+
+    // Endings of organisation names (北京瑞丰电子商务有限公司, 第一人民医院): a value ending in one is no person's name.
+    private static readonly HanWords OrganisationSuffixes = new(
+        "有限公司", "公司", "集团", "银行", "医院", "学校", "大学", "学院", "中学", "小学", "幼儿园", "商行", "商店", "超市", "店", "厂", "中心",
+        "工作室", "事务所", "研究所", "协会", "委员会", "合作社", "门诊部", "诊所", "酒店", "宾馆", "餐厅", "药房", "分行", "支行", "局", "站");
 
     // Titles after a surname, with or without the given name: 王先生, 李小明女士.
     private static readonly HanWords Titles = new(
@@ -78,7 +85,8 @@ internal static class PersonNameRules
         StringComparer.Ordinal,
         "name", "fullname", "realname", "contact", "contactname", "receiver", "receivername", "recipient", "recipientname", "consignee",
         "driver", "drivername", "owner", "ownername", "holder", "holdername", "cardholder", "customer", "customername", "patient",
-        "patientname", "passenger", "passengername", "xm", "xingming");
+        "patientname", "passenger", "passengername", "xm", "xingming", "buyer", "seller", "sender", "shipper", "payer", "payee", "applicant",
+        "employee", "member", "guest", "courier", "rider", "assignee", "handler");
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NameKeyLookup = NameKeys.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -180,7 +188,22 @@ internal static class PersonNameRules
             return colon ? NameLabel.Field : NameLabel.Role;
         }
 
-        return colon && LabelText.AsciiKeyBefore(text, end, NameKeyLookup, "name", NotPersonKeys) ? NameLabel.Field : NameLabel.None;
+        return colon && LabelText.AsciiKeyBefore(text, end, NameKeyLookup, "name", NotPersonKeys) ? NameLabel.Key : NameLabel.None;
+    }
+
+    /// <summary>
+    /// Returns <see langword="true"/> when the run of Chinese characters starting at <paramref name="index"/> ends in an
+    /// organisation suffix (有限公司, 银行, 医院, 店…): a company or an institution, not a person.
+    /// </summary>
+    public static bool IsOrganisationRun(ReadOnlySpan<byte> text, int index)
+    {
+        int end = index;
+        for (int chars = 0; chars < MaxOrganisationChars && HanText.IsHan(HanText.DecodeAt(text, end)); chars++)
+        {
+            end += HanText.Width;
+        }
+
+        return end - index > HanText.Width && !HanText.IsHan(HanText.DecodeAt(text, end)) && OrganisationSuffixes.EndsBefore(text, end);
     }
 
     /// <summary>Returns <see langword="true"/> when <paramref name="letters"/> (ASCII, any case) is the pinyin of a common surname.</summary>
@@ -347,6 +370,9 @@ internal enum NameLabel
     /// <summary>A name label without a colon (收件人李四, 联系人为王芳): the surname must be a common one.</summary>
     Label,
 
-    /// <summary>A label or role word and a colon (姓名：, 司机：), or a JSON key (<c>"name":</c>): the value is a field.</summary>
+    /// <summary>A label or role word and a colon (姓名：, 司机：): the value is a field.</summary>
     Field,
+
+    /// <summary>A JSON or CSV key for a person (<c>"name":</c>, <c>"buyer":</c>): the value is a field that holds the name alone.</summary>
+    Key,
 }
