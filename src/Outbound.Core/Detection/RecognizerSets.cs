@@ -1,5 +1,5 @@
-using Outbound.Detection.Recognizers;
 using System.Collections.Immutable;
+using Outbound.Detection.Recognizers;
 
 namespace Outbound.Detection;
 
