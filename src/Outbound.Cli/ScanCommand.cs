@@ -202,18 +202,17 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
             }
         }
 
-        var persons = new HashSet<SubjectKey>();
-        var sensitive = new HashSet<SubjectKey>();
+        var persons = new PersonSet();
         foreach (var inventory in inventories)
         {
-            inventory.AddPersonsTo(persons, sensitive);
+            inventory.AddPersonsTo(persons);
         }
 
         var reports = inventories.Select(inventory => inventory.ToReport()).ToList();
         var result = new ScanResult(
             reports,
             persons.Count + reports.Sum(report => report.UnkeyedRecords),
-            sensitive.Count + reports.Sum(report => report.UnkeyedSensitiveRecords),
+            persons.SensitiveCount + reports.Sum(report => report.UnkeyedSensitiveRecords),
             notes,
             referenceDate,
             keyer.KeyId,

@@ -80,8 +80,7 @@ public sealed class DatasetInventory : IRecordVisitor
     private readonly Dictionary<string, FieldTally>.AlternateLookup<ReadOnlySpan<char>> _fieldLookup;
     private readonly List<string> _fieldOrder = [];
     private readonly List<Finding> _findings = [];
-    private readonly HashSet<SubjectKey> _persons = [];
-    private readonly HashSet<SubjectKey> _sensitivePersons = [];
+    private readonly PersonSet _persons = new();
     private readonly List<SkippedRecord> _skipped = [];
     private readonly byte[] _bestValue = new byte[CanonicalForm.MaxLength];
     private readonly System.Security.Cryptography.IncrementalHash _hmac;
@@ -201,11 +200,7 @@ public sealed class DatasetInventory : IRecordVisitor
         }
 
         var key = _keyer.KeyOfCanonical(_bestValue.AsSpan(0, _bestLength), _hmac);
-        _persons.Add(key);
-        if (_hasSensitive)
-        {
-            _sensitivePersons.Add(key);
-        }
+        _persons.Add(key, _hasSensitive);
     }
 
     /// <inheritdoc/>
@@ -227,7 +222,6 @@ public sealed class DatasetInventory : IRecordVisitor
         _unkeyed += other._unkeyed;
         _unkeyedSensitive += other._unkeyedSensitive;
         _persons.UnionWith(other._persons);
-        _sensitivePersons.UnionWith(other._sensitivePersons);
         _skippedCount += other._skippedCount;
         foreach (var skipped in other._skipped)
         {
@@ -251,12 +245,10 @@ public sealed class DatasetInventory : IRecordVisitor
     }
 
     /// <summary>Adds this inventory's keyed persons to sets spanning several datasets (one person in two files counts once).</summary>
-    public void AddPersonsTo(HashSet<SubjectKey> persons, HashSet<SubjectKey> sensitivePersons)
+    public void AddPersonsTo(PersonSet persons)
     {
         ArgumentNullException.ThrowIfNull(persons);
-        ArgumentNullException.ThrowIfNull(sensitivePersons);
         persons.UnionWith(_persons);
-        sensitivePersons.UnionWith(_sensitivePersons);
     }
 
     /// <summary>Returns the inventory as it stands.</summary>
@@ -267,7 +259,7 @@ public sealed class DatasetInventory : IRecordVisitor
         RecordsWithPersonalInformation = _recordsWithPersonalInformation,
         Fields = [.. _fieldOrder.Select(name => _fields[name].ToReport())],
         Persons = _persons.Count + _unkeyed,
-        SensitivePersons = _sensitivePersons.Count + _unkeyedSensitive,
+        SensitivePersons = _persons.SensitiveCount + _unkeyedSensitive,
         UnkeyedRecords = _unkeyed,
         UnkeyedSensitiveRecords = _unkeyedSensitive,
         SkippedCount = _skippedCount,

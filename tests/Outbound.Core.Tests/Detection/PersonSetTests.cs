@@ -1,0 +1,41 @@
+using Outbound.Detection;
+
+namespace Outbound.Core.Tests.Detection;
+
+public sealed class PersonSetTests
+{
+    private static readonly SubjectKeyer Keyer = new("outbound-known-answer-key-01"u8);
+
+    [Fact]
+    public void Add_SamePersonTwice_CountsOnceAndKeepsTheSensitiveMark()
+    {
+        var set = new PersonSet();
+        var person = Keyer.Key(IdentifierType.CnMobile, "13800138000"u8)!.Value;
+
+        set.Add(person, sensitive: false);
+        set.Add(person, sensitive: true);
+        set.Add(person, sensitive: false);
+
+        Assert.Equal(1, set.Count);
+        Assert.Equal(1, set.SensitiveCount);
+    }
+
+    [Fact]
+    public void UnionWith_OverlappingSets_CountsEachPersonOnce()
+    {
+        var first = new PersonSet();
+        var second = new PersonSet();
+        var a = Keyer.Key(IdentifierType.CnMobile, "13800138000"u8)!.Value;
+        var b = Keyer.Key(IdentifierType.CnMobile, "13912345678"u8)!.Value;
+        var c = Keyer.Key(IdentifierType.CnResidentId, "11010519491231002X"u8)!.Value;
+        first.Add(a, sensitive: false);
+        first.Add(b, sensitive: false);
+        second.Add(b, sensitive: true);
+        second.Add(c, sensitive: true);
+
+        first.UnionWith(second);
+
+        Assert.Equal(3, first.Count);
+        Assert.Equal(2, first.SensitiveCount);
+    }
+}
