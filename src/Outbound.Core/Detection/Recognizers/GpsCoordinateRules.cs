@@ -194,12 +194,12 @@ internal static class GpsCoordinateRules
         }
 
         ReadOnlySpan<byte> part = token[partStart..];
-        if (EqualsIgnoreCase(part, "lat") || EqualsIgnoreCase(part, "latitude"))
+        if (System.Text.Ascii.EqualsIgnoreCase(part, "lat") || System.Text.Ascii.EqualsIgnoreCase(part, "latitude"))
         {
             return Key.Latitude;
         }
 
-        return EqualsIgnoreCase(part, "lng") || EqualsIgnoreCase(part, "lon") || EqualsIgnoreCase(part, "long") || EqualsIgnoreCase(part, "longitude")
+        return System.Text.Ascii.EqualsIgnoreCase(part, "lng") || System.Text.Ascii.EqualsIgnoreCase(part, "lon") || System.Text.Ascii.EqualsIgnoreCase(part, "long") || System.Text.Ascii.EqualsIgnoreCase(part, "longitude")
             ? Key.Longitude
             : Key.None;
     }
@@ -256,23 +256,5 @@ internal static class GpsCoordinateRules
         }
 
         return index;
-    }
-
-    private static bool EqualsIgnoreCase(ReadOnlySpan<byte> word, string candidate)
-    {
-        if (word.Length != candidate.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < word.Length; i++)
-        {
-            if ((word[i] | 0x20) != candidate[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

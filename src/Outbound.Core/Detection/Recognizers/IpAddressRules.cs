@@ -222,7 +222,7 @@ internal static class IpAddressRules
         ReadOnlySpan<byte> word = text[wordStart..wordEnd];
         foreach (string candidate in VersionWords)
         {
-            if (EqualsIgnoreCase(word, candidate))
+            if (System.Text.Ascii.EqualsIgnoreCase(word, candidate))
             {
                 return true;
             }
@@ -241,23 +241,5 @@ internal static class IpAddressRules
 
         uint inverted = ~address;
         return (address >> 24) == 255 && (inverted & unchecked(inverted + 1)) == 0;
-    }
-
-    private static bool EqualsIgnoreCase(ReadOnlySpan<byte> word, string candidate)
-    {
-        if (word.Length != candidate.Length)
-        {
-            return false;
-        }
-
-        for (int i = 0; i < word.Length; i++)
-        {
-            if ((word[i] | 0x20) != candidate[i])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }
