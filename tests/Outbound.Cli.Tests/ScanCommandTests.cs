@@ -118,6 +118,35 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Scan_SqliteTables_InventoriesEachTableAndNamesAMissingOne()
+    {
+        string database = Path.Combine(_folder.Path, "crm.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={database}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText =
+                "CREATE TABLE customers (id INTEGER PRIMARY KEY, 姓名 TEXT, 手机 TEXT, 身份证号 TEXT);" +
+                "INSERT INTO customers VALUES (1, '张伟', '13800138000', '11010519491231002X'), (2, '李娜', '+86 139-1234-5678', NULL);" +
+                "CREATE TABLE products (sku TEXT, price REAL); INSERT INTO products VALUES ('A-100', 12.5);";
+            command.ExecuteNonQuery();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var run = await CliRunner.RunAsync("scan", "--db", $"sqlite:{database}", "--format", "json", "--key-file", Key());
+        var missing = await CliRunner.RunAsync("scan", "--db", $"sqlite:{database}", "--table", "orders", "--key-file", Key());
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var sources = json.RootElement.GetProperty("sources").EnumerateArray().ToDictionary(s => s.GetProperty("source").GetString()!);
+        Assert.Equal(2, sources["customers"].GetProperty("persons").GetInt64());
+        Assert.Equal(1, sources["customers"].GetProperty("sensitive_persons").GetInt64());
+        Assert.Equal(0, sources["products"].GetProperty("records_with_pi").GetInt64());
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("'orders'", missing.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Scan_BundledSamples_InventoriesEveryFileWithDistinctPersons()
     {
         string samples = Path.GetFullPath(Path.Combine(SourceFolder(), "..", "..", "samples", "data"));
