@@ -45,15 +45,16 @@ public static class IdentifierCatalog
         new(IdentifierType.CnUscc, "CN_USCC", DataCategories.Get("general"), 0),
     ];
 
-    private static readonly FrozenDictionary<IdentifierType, IdentifierInfo> ByType = All.ToFrozenDictionary(info => info.Type);
+    // Indexed by the enum's value: the scanner looks a type up for every finding.
+    private static readonly IdentifierInfo[] ByType = [.. All.OrderBy(info => (int)info.Type)];
 
     private static readonly FrozenDictionary<string, IdentifierInfo> ByWireName = All.ToFrozenDictionary(info => info.WireName, StringComparer.Ordinal);
 
     /// <summary>Returns the meaning of <paramref name="type"/>.</summary>
-    public static IdentifierInfo Get(IdentifierType type) => ByType[type];
+    public static IdentifierInfo Get(IdentifierType type) => ByType[(int)type];
 
     /// <summary>Returns the wire name of <paramref name="type"/>.</summary>
-    public static string WireName(IdentifierType type) => ByType[type].WireName;
+    public static string WireName(IdentifierType type) => ByType[(int)type].WireName;
 
     /// <summary>Finds the type with the wire name <paramref name="name"/>.</summary>
     public static bool TryParse(string name, out IdentifierType type)
