@@ -15,6 +15,9 @@ namespace Outbound.Formats;
 /// </remarks>
 internal static class AssessmentJson
 {
+    /// <summary>The label in front of every reason's Chinese text: a paraphrase (释义), never a quotation.</summary>
+    public const string Paraphrase = "（释义）";
+
     private const string DateFormat = "yyyy-MM-dd";
 
     /// <summary>Gets the writer options: indented, LF line ends, Chinese and other non-ASCII text unescaped.</summary>
@@ -138,7 +141,8 @@ internal static class AssessmentJson
             writer.WriteString("rule", reason.Rule.Id);
             writer.WriteString("citation", reason.Rule.Citation);
             writer.WriteString("tag", WireNames.Of(reason.Rule.Tag));
-            writer.WriteString("zh", reason.Zh);
+            // A reason's Chinese text paraphrases the law; the label keeps it from reading as a quotation.
+            writer.WriteString("zh", Paraphrase + reason.Zh);
             writer.WriteString("en", reason.En);
             writer.WriteEndObject();
         }

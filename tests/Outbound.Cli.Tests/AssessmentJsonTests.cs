@@ -88,7 +88,7 @@ public sealed class AssessmentJsonTests
         Assert.Equal("R-PATH-5", reason.GetProperty("rule").GetString());
         Assert.Equal("P2024 Art. 5(4)", reason.GetProperty("citation").GetString());
         Assert.Equal("V", reason.GetProperty("tag").GetString());
-        Assert.Equal("当年累计60,000人，不满10万人，且无敏感个人信息。", reason.GetProperty("zh").GetString());
+        Assert.Equal("（释义）当年累计60,000人，不满10万人，且无敏感个人信息。", reason.GetProperty("zh").GetString());
     }
 
     [Fact]

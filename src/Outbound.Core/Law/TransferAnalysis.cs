@@ -53,7 +53,7 @@ internal sealed class TransferAnalysis(Transfer transfer, int index, Regime regi
 
     public bool HasPersonalInformation => Transfer.Items.IsEmpty || Transfer.Items.Any(item => item.IsPersonalInformation);
 
-    public void Because(LegalRule rule, string en, string zh) => _reasons.Add(new Reason(rule, en, "（释义）" + zh));
+    public void Because(LegalRule rule, string en, string zh) => _reasons.Add(new Reason(rule, en, zh));
 
     public void Warn(string en, string zh) => _warnings.Add(new Warning(en, zh));
 
