@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using BenchmarkDotNet.Attributes;
 using Outbound.Detection;
 using Outbound.Detection.Recognizers;
 
@@ -10,35 +9,16 @@ namespace Outbound.Benchmarks.Detection;
 /// Finding travel permit numbers in synthetic JSON lines, against a baseline regular expression that only matches their shape
 /// (the permit formats) and validates nothing.
 /// </summary>
-public partial class HmtPermitRecognizerBenchmarks
+public partial class HmtPermitRecognizerBenchmarks : RecognizerBenchmark
 {
-    private static readonly ScanContext Context = new(new DateOnly(2026, 11, 29));
+    /// <inheritdoc/>
+    protected override Regex Shape => ShapePattern();
 
-    private readonly Scanner _scanner = new([new HmtPermitRecognizer()]);
-    private readonly List<Finding> _findings = new(capacity: 4096);
-    private string _text = "";
-    private byte[] _bytes = [];
+    /// <inheritdoc/>
+    protected override IRecognizer CreateRecognizer() => new HmtPermitRecognizer();
 
-    [Params(1_000, 100_000)]
-    public int Records { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _text = IdentityCorpus.Build(Records, seed: 42);
-        _bytes = Encoding.UTF8.GetBytes(_text);
-    }
-
-    [Benchmark(Baseline = true)]
-    public int GeneratedRegex() => ShapePattern().Count(_text);
-
-    [Benchmark]
-    public int Recognizer()
-    {
-        _findings.Clear();
-        _scanner.Scan(_bytes, Context, _findings);
-        return _findings.Count;
-    }
+    /// <inheritdoc/>
+    protected override string Corpus(int records) => IdentityCorpus.Build(records, seed: 42);
 
     [GeneratedRegex(@"(?<![0-9A-Za-z])(?:[HM][0-9]{10}|[CWHMTL][0-9]{8}|C[A-HJ-NP-Z][0-9]{7}|[0-9]{8}|[0-9]{10})(?![0-9A-Za-z])")]
     private static partial Regex ShapePattern();

@@ -1,39 +1,21 @@
+using System.Text;
 using System.Text.RegularExpressions;
-using BenchmarkDotNet.Attributes;
 using Outbound.Detection;
 using Outbound.Detection.Recognizers;
 
 namespace Outbound.Benchmarks.Detection;
 
 /// <summary>The IpAddressRecognizer through the scanner against a regular expression that only matches the shape: a dotted quad, without octet ranges or IPv6.</summary>
-public partial class IpAddressRecognizerBenchmarks
+public partial class IpAddressRecognizerBenchmarks : RecognizerBenchmark
 {
-    private readonly Scanner _scanner = new([new IpAddressRecognizer()]);
-    private readonly List<Finding> _findings = new(capacity: 4096);
-    private readonly ScanContext _context = new(new DateOnly(2026, 11, 29));
-    private byte[] _bytes = [];
-    private string _text = "";
+    /// <inheritdoc/>
+    protected override Regex Shape => ShapePattern();
 
-    [Params(1_000, 100_000)]
-    public int Records { get; set; }
+    /// <inheritdoc/>
+    protected override IRecognizer CreateRecognizer() => new IpAddressRecognizer();
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _bytes = ContactBenchmarkText.Records(Records, seed: 42, ContactBenchmarkText.IPv4, ContactBenchmarkText.Firmware);
-        _text = System.Text.Encoding.UTF8.GetString(_bytes);
-    }
-
-    [Benchmark(Baseline = true)]
-    public int GeneratedRegex() => ShapePattern().Count(_text);
-
-    [Benchmark]
-    public int Recognizer()
-    {
-        _findings.Clear();
-        _scanner.Scan(_bytes, _context, _findings);
-        return _findings.Count;
-    }
+    /// <inheritdoc/>
+    protected override string Corpus(int records) => Encoding.UTF8.GetString(ContactBenchmarkText.Records(records, seed: 42, ContactBenchmarkText.IPv4, ContactBenchmarkText.Firmware));
 
     [GeneratedRegex(@"(?<![0-9A-Za-z.])(?:[0-9]{1,3}\.){3}[0-9]{1,3}(?![0-9A-Za-z]|\.[0-9])")]
     private static partial Regex ShapePattern();

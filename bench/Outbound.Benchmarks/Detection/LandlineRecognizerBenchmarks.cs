@@ -1,39 +1,21 @@
+using System.Text;
 using System.Text.RegularExpressions;
-using BenchmarkDotNet.Attributes;
 using Outbound.Detection;
 using Outbound.Detection.Recognizers;
 
 namespace Outbound.Benchmarks.Detection;
 
 /// <summary>The LandlineRecognizer through the scanner against a regular expression that only matches the shape: an area-code shape and 7–8 digits, without the area-code table.</summary>
-public partial class LandlineRecognizerBenchmarks
+public partial class LandlineRecognizerBenchmarks : RecognizerBenchmark
 {
-    private readonly Scanner _scanner = new([new LandlineRecognizer()]);
-    private readonly List<Finding> _findings = new(capacity: 4096);
-    private readonly ScanContext _context = new(new DateOnly(2026, 11, 29));
-    private byte[] _bytes = [];
-    private string _text = "";
+    /// <inheritdoc/>
+    protected override Regex Shape => ShapePattern();
 
-    [Params(1_000, 100_000)]
-    public int Records { get; set; }
+    /// <inheritdoc/>
+    protected override IRecognizer CreateRecognizer() => new LandlineRecognizer();
 
-    [GlobalSetup]
-    public void Setup()
-    {
-        _bytes = ContactBenchmarkText.Records(Records, seed: 42, ContactBenchmarkText.Landline, ContactBenchmarkText.UnknownAreaCode);
-        _text = System.Text.Encoding.UTF8.GetString(_bytes);
-    }
-
-    [Benchmark(Baseline = true)]
-    public int GeneratedRegex() => ShapePattern().Count(_text);
-
-    [Benchmark]
-    public int Recognizer()
-    {
-        _findings.Clear();
-        _scanner.Scan(_bytes, _context, _findings);
-        return _findings.Count;
-    }
+    /// <inheritdoc/>
+    protected override string Corpus(int records) => Encoding.UTF8.GetString(ContactBenchmarkText.Records(records, seed: 42, ContactBenchmarkText.Landline, ContactBenchmarkText.UnknownAreaCode));
 
     [GeneratedRegex(@"(?<![0-9A-Za-z])0[1-9][0-9]{1,2}[- ]?[2-9][0-9]{6,7}(?![0-9A-Za-z])")]
     private static partial Regex ShapePattern();

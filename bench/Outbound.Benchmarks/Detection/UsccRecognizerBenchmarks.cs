@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using BenchmarkDotNet.Attributes;
 using Outbound.Detection;
 using Outbound.Detection.Recognizers;
 
@@ -10,35 +9,16 @@ namespace Outbound.Benchmarks.Detection;
 /// Finding unified social credit codes in synthetic JSON lines, against a baseline regular expression that only matches their shape
 /// (18 characters of the code alphabet) and validates nothing.
 /// </summary>
-public partial class UsccRecognizerBenchmarks
+public partial class UsccRecognizerBenchmarks : RecognizerBenchmark
 {
-    private static readonly ScanContext Context = new(new DateOnly(2026, 11, 29));
+    /// <inheritdoc/>
+    protected override Regex Shape => ShapePattern();
 
-    private readonly Scanner _scanner = new([new UsccRecognizer()]);
-    private readonly List<Finding> _findings = new(capacity: 4096);
-    private string _text = "";
-    private byte[] _bytes = [];
+    /// <inheritdoc/>
+    protected override IRecognizer CreateRecognizer() => new UsccRecognizer();
 
-    [Params(1_000, 100_000)]
-    public int Records { get; set; }
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _text = IdentityCorpus.Build(Records, seed: 42);
-        _bytes = Encoding.UTF8.GetBytes(_text);
-    }
-
-    [Benchmark(Baseline = true)]
-    public int GeneratedRegex() => ShapePattern().Count(_text);
-
-    [Benchmark]
-    public int Recognizer()
-    {
-        _findings.Clear();
-        _scanner.Scan(_bytes, Context, _findings);
-        return _findings.Count;
-    }
+    /// <inheritdoc/>
+    protected override string Corpus(int records) => IdentityCorpus.Build(records, seed: 42);
 
     [GeneratedRegex(@"(?<![0-9A-Za-z])[0-9A-HJ-NP-RTUW-Y]{18}(?![0-9A-Za-z])")]
     private static partial Regex ShapePattern();
