@@ -40,7 +40,7 @@ public sealed class BankCardRecognizer : IRecognizer
     public bool TryMatch(ReadOnlySpan<byte> text, int position, in ScanContext context, out Finding finding)
     {
         finding = default;
-        if (!RecognizerText.IsClearBefore(text, position))
+        if (!RecognizerBytes.IsClearBefore(text, position))
         {
             return false;
         }
@@ -48,11 +48,11 @@ public sealed class BankCardRecognizer : IRecognizer
         Span<byte> buffer = stackalloc byte[MaxDigits];
         scoped ReadOnlySpan<byte> number;
         int end;
-        int run = RecognizerText.DigitRun(text, position);
+        int run = RecognizerBytes.DigitRun(text, position);
         if (run is >= 16 and <= MaxDigits)
         {
             end = position + run;
-            if (!RecognizerText.IsClearAfter(text, end))
+            if (!RecognizerBytes.IsClearAfter(text, end))
             {
                 return false;
             }
@@ -68,7 +68,7 @@ public sealed class BankCardRecognizer : IRecognizer
             return false;
         }
 
-        if (RecognizerText.AllSame(number) || !BankCardRules.IsIssued(number, number.Length))
+        if (RecognizerBytes.AllSame(number) || !BankCardRules.IsIssued(number, number.Length))
         {
             return false;
         }
@@ -100,7 +100,7 @@ public sealed class BankCardRecognizer : IRecognizer
         length = 0;
         end = position + 4;
         if (end + 1 >= text.Length || text[end] is not ((byte)' ' or (byte)'-')
-            || (position >= 2 && text[position - 1] is (byte)' ' or (byte)'-' && RecognizerText.IsDigit(text[position - 2])))
+            || (position >= 2 && text[position - 1] is (byte)' ' or (byte)'-' && RecognizerBytes.IsDigit(text[position - 2])))
         {
             // Not grouped, or the groups began earlier.
             return false;
@@ -109,9 +109,9 @@ public sealed class BankCardRecognizer : IRecognizer
         byte separator = text[end];
         text.Slice(position, 4).CopyTo(digits);
         length = 4;
-        while (end + 1 < text.Length && text[end] == separator && RecognizerText.IsDigit(text[end + 1]))
+        while (end + 1 < text.Length && text[end] == separator && RecognizerBytes.IsDigit(text[end + 1]))
         {
-            int group = RecognizerText.DigitRun(text, end + 1);
+            int group = RecognizerBytes.DigitRun(text, end + 1);
             if (group > 4 || length + group > MaxDigits)
             {
                 return false;
@@ -127,7 +127,7 @@ public sealed class BankCardRecognizer : IRecognizer
         }
 
         return length >= 16
-            && !(end + 1 < text.Length && text[end] == separator && RecognizerText.IsDigit(text[end + 1]))
-            && RecognizerText.IsClearAfter(text, end);
+            && !(end + 1 < text.Length && text[end] == separator && RecognizerBytes.IsDigit(text[end + 1]))
+            && RecognizerBytes.IsClearAfter(text, end);
     }
 }

@@ -18,8 +18,8 @@ internal static class BankCardRules
             return false;
         }
 
-        int first2 = RecognizerText.ParseDigits(digits[..2]);
-        int first4 = RecognizerText.ParseDigits(digits[..4]);
+        int first2 = RecognizerBytes.ParseDigits(digits[..2]);
+        int first4 = RecognizerBytes.ParseDigits(digits[..4]);
         return first2 switch
         {
             // China UnionPay (银联): 62, in 16 to 19 digits.

@@ -18,12 +18,12 @@ internal sealed class ContextWords
     }
 
     /// <summary>
-    /// Returns <see langword="true"/> when one of the words lies within <see cref="RecognizerText.ContextWindow"/>
+    /// Returns <see langword="true"/> when one of the words lies within <see cref="RecognizerBytes.ContextWindow"/>
     /// bytes before <paramref name="start"/>.
     /// </summary>
     public bool AppearBefore(ReadOnlySpan<byte> text, int start)
     {
-        var window = text[Math.Max(0, start - RecognizerText.ContextWindow)..start];
+        var window = text[Math.Max(0, start - RecognizerBytes.ContextWindow)..start];
         foreach (byte[] word in _other)
         {
             if (window.IndexOf(word) >= 0)

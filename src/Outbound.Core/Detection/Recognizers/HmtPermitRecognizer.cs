@@ -63,8 +63,8 @@ public sealed class HmtPermitRecognizer : IRecognizer
         finding = default;
         var shape = Classify(text, position, out int length);
         if (shape == Shape.None
-            || !RecognizerText.IsClearBefore(text, position)
-            || !RecognizerText.IsClearAfter(text, position + length))
+            || !RecognizerBytes.IsClearBefore(text, position)
+            || !RecognizerBytes.IsClearAfter(text, position + length))
         {
             return false;
         }
@@ -91,19 +91,19 @@ public sealed class HmtPermitRecognizer : IRecognizer
     private static Shape Classify(ReadOnlySpan<byte> text, int position, out int length)
     {
         byte first = text[position];
-        if (RecognizerText.IsDigit(first))
+        if (RecognizerBytes.IsDigit(first))
         {
-            length = RecognizerText.DigitRun(text, position);
+            length = RecognizerBytes.DigitRun(text, position);
             return length is 8 or 10 ? Shape.Digits : Shape.None;
         }
 
-        int digits = RecognizerText.DigitRun(text, position + 1);
+        int digits = RecognizerBytes.DigitRun(text, position + 1);
         length = 1 + digits;
         if (digits == 0 && position + 1 < text.Length && first == 'C')
         {
             // C + a letter other than I and O + 7 digits.
             byte letter = text[position + 1];
-            length = 2 + RecognizerText.DigitRun(text, position + 2);
+            length = 2 + RecognizerBytes.DigitRun(text, position + 2);
             return letter is >= (byte)'A' and <= (byte)'Z' and not (byte)'I' and not (byte)'O' && length == 9 ? Shape.Lettered : Shape.None;
         }
 

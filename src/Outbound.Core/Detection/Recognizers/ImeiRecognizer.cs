@@ -40,14 +40,14 @@ public sealed class ImeiRecognizer : IRecognizer
     public bool TryMatch(ReadOnlySpan<byte> text, int position, in ScanContext context, out Finding finding)
     {
         finding = default;
-        if (!RecognizerText.IsClearBefore(text, position))
+        if (!RecognizerBytes.IsClearBefore(text, position))
         {
             return false;
         }
 
         Span<byte> buffer = stackalloc byte[Length];
         scoped ReadOnlySpan<byte> digits;
-        int run = RecognizerText.DigitRun(text, position);
+        int run = RecognizerBytes.DigitRun(text, position);
         int end;
         bool grouped = false;
         if (run == Length)
@@ -65,8 +65,8 @@ public sealed class ImeiRecognizer : IRecognizer
             return false;
         }
 
-        int rbi = RecognizerText.ParseDigits(digits[..2]);
-        if (!RecognizerText.IsClearAfter(text, end) || !ImeiRules.IsKnownReportingBody(rbi) || !Luhn.IsValid(digits))
+        int rbi = RecognizerBytes.ParseDigits(digits[..2]);
+        if (!RecognizerBytes.IsClearAfter(text, end) || !ImeiRules.IsKnownReportingBody(rbi) || !Luhn.IsValid(digits))
         {
             return false;
         }
@@ -109,7 +109,7 @@ public sealed class ImeiRecognizer : IRecognizer
         int length = 2;
         foreach (int size in (ReadOnlySpan<int>)[6, 6, 1])
         {
-            if (end >= text.Length || text[end] != separator || RecognizerText.DigitRun(text, end + 1) != size)
+            if (end >= text.Length || text[end] != separator || RecognizerBytes.DigitRun(text, end + 1) != size)
             {
                 return false;
             }

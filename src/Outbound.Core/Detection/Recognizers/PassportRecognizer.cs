@@ -55,8 +55,8 @@ public sealed class PassportRecognizer : IRecognizer
         finding = default;
         var evidence = Classify(text, position);
         if (evidence == Evidence.None
-            || !RecognizerText.IsClearBefore(text, position)
-            || !RecognizerText.IsClearAfter(text, position + Length))
+            || !RecognizerBytes.IsClearBefore(text, position)
+            || !RecognizerBytes.IsClearAfter(text, position + Length))
         {
             return false;
         }
@@ -88,12 +88,12 @@ public sealed class PassportRecognizer : IRecognizer
         byte second = text[position + 1];
         if (first == '1')
         {
-            return second is (byte)'4' or (byte)'5' && RecognizerText.DigitRun(text, position) == Length ? Evidence.NeedsHint : Evidence.None;
+            return second is (byte)'4' or (byte)'5' && RecognizerBytes.DigitRun(text, position) == Length ? Evidence.NeedsHint : Evidence.None;
         }
 
-        if (RecognizerText.IsDigit(second))
+        if (RecognizerBytes.IsDigit(second))
         {
-            if (RecognizerText.DigitRun(text, position + 1) != 8)
+            if (RecognizerBytes.DigitRun(text, position + 1) != 8)
             {
                 return Evidence.None;
             }
@@ -106,7 +106,7 @@ public sealed class PassportRecognizer : IRecognizer
             };
         }
 
-        if (RecognizerText.DigitRun(text, position + 2) != 7)
+        if (RecognizerBytes.DigitRun(text, position + 2) != 7)
         {
             return Evidence.None;
         }

@@ -1,8 +1,11 @@
 namespace Outbound.Detection.Recognizers;
 
-/// <summary>Byte-level helpers for the contact, network, vehicle and location recognizers: character classes and boundaries.</summary>
+/// <summary>Byte-level helpers shared by the recognizers: character classes, boundaries, digit runs and data files.</summary>
 internal static class RecognizerBytes
 {
+    /// <summary>How many bytes before an identifier are searched for a context word such as 护照 or card.</summary>
+    public const int ContextWindow = 24;
+
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> is an ASCII digit.</summary>
     public static bool IsDigit(byte value) => value is >= (byte)'0' and <= (byte)'9';
 
@@ -78,6 +81,10 @@ internal static class RecognizerBytes
 
         return value;
     }
+
+    /// <summary>Returns <see langword="true"/> when every byte of <paramref name="digits"/> is the same.</summary>
+    public static bool AllSame(ReadOnlySpan<byte> digits) =>
+        digits.Length > 0 && !digits.ContainsAnyExcept(digits[0]);
 
     /// <summary>Returns <see langword="true"/> when the three bytes at <paramref name="index"/> are the UTF-8 encoding of <paramref name="character"/>.</summary>
     public static bool CharAt(ReadOnlySpan<byte> text, int index, int character) =>

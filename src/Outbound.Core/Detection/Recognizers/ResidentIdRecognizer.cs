@@ -47,12 +47,12 @@ public sealed class ResidentIdRecognizer : IRecognizer
     public bool TryMatch(ReadOnlySpan<byte> text, int position, in ScanContext context, out Finding finding)
     {
         finding = default;
-        if (!RecognizerText.IsClearBefore(text, position))
+        if (!RecognizerBytes.IsClearBefore(text, position))
         {
             return false;
         }
 
-        int digits = RecognizerText.DigitRun(text, position);
+        int digits = RecognizerBytes.DigitRun(text, position);
         int length = digits switch
         {
             // 17 digits followed by the check character X.
@@ -60,7 +60,7 @@ public sealed class ResidentIdRecognizer : IRecognizer
             18 or 15 => digits,
             _ => 0,
         };
-        if (length == 0 || !RecognizerText.IsClearAfter(text, position + length))
+        if (length == 0 || !RecognizerBytes.IsClearAfter(text, position + length))
         {
             return false;
         }
@@ -81,7 +81,7 @@ public sealed class ResidentIdRecognizer : IRecognizer
             return false;
         }
 
-        int division = RecognizerText.ParseDigits(candidate[..6]);
+        int division = RecognizerBytes.ParseDigits(candidate[..6]);
         float score;
         var traits = FindingTraits.None;
         if (DivisionCodes.IsKnown(division))
@@ -111,7 +111,7 @@ public sealed class ResidentIdRecognizer : IRecognizer
     private static bool TryMatchFirstGeneration(ReadOnlySpan<byte> candidate, int position, in ScanContext context, out Finding finding)
     {
         finding = default;
-        if (!DivisionCodes.IsKnown(RecognizerText.ParseDigits(candidate[..6]))
+        if (!DivisionCodes.IsKnown(RecognizerBytes.ParseDigits(candidate[..6]))
             || !ResidentIdRules.TryParseShortBirthDate(candidate.Slice(6, 6), out var birth)
             || birth > context.ReferenceDate)
         {

@@ -17,7 +17,7 @@ internal static class ResidentIdRules
         date = default;
         return yyyymmdd.Length == 8
             && !yyyymmdd.ContainsAnyExceptInRange((byte)'0', (byte)'9')
-            && TryMakeDate(RecognizerText.ParseDigits(yyyymmdd[..4]), RecognizerText.ParseDigits(yyyymmdd[4..6]), RecognizerText.ParseDigits(yyyymmdd[6..]), out date);
+            && TryMakeDate(RecognizerBytes.ParseDigits(yyyymmdd[..4]), RecognizerBytes.ParseDigits(yyyymmdd[4..6]), RecognizerBytes.ParseDigits(yyyymmdd[6..]), out date);
     }
 
     /// <summary>Reads the YYMMDD birth date of a 15-digit first-generation number, whose year is always 19YY.</summary>
@@ -26,7 +26,7 @@ internal static class ResidentIdRules
         date = default;
         return yymmdd.Length == 6
             && !yymmdd.ContainsAnyExceptInRange((byte)'0', (byte)'9')
-            && TryMakeDate(1900 + RecognizerText.ParseDigits(yymmdd[..2]), RecognizerText.ParseDigits(yymmdd[2..4]), RecognizerText.ParseDigits(yymmdd[4..]), out date);
+            && TryMakeDate(1900 + RecognizerBytes.ParseDigits(yymmdd[..2]), RecognizerBytes.ParseDigits(yymmdd[2..4]), RecognizerBytes.ParseDigits(yymmdd[4..]), out date);
     }
 
     /// <summary>

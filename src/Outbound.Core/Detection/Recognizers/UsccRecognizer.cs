@@ -40,8 +40,8 @@ public sealed class UsccRecognizer : IRecognizer
     {
         finding = default;
         if (position + 18 > text.Length
-            || !RecognizerText.IsClearBefore(text, position)
-            || !RecognizerText.IsClearAfter(text, position + 18))
+            || !RecognizerBytes.IsClearBefore(text, position)
+            || !RecognizerBytes.IsClearAfter(text, position + 18))
         {
             return false;
         }

@@ -39,7 +39,7 @@ internal static class UsccRules
             return false;
         }
 
-        int code = RecognizerText.ParseDigits(division);
+        int code = RecognizerBytes.ParseDigits(division);
         return code == 100_000 || DivisionCodes.IsMainlandProvince(code / 10_000);
     }
 }
