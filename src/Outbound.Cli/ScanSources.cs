@@ -1,4 +1,3 @@
-using System.Globalization;
 using Outbound.Detection;
 using Outbound.Formats.Records;
 
@@ -122,7 +121,7 @@ internal static class ScanSources
 
             if (!System.Text.Unicode.Utf8.IsValid(line))
             {
-                state.Inventory.Skip(lineNumber, "", "Expected UTF-8 text; found bytes that are not valid UTF-8.");
+                state.Inventory.Skip(lineNumber, "", RecordMessages.InvalidUtf8(Utf8Text.IndexOfInvalid(line) + 1L));
                 return;
             }
 
@@ -132,7 +131,7 @@ internal static class ScanSources
         }
 
         public void TooLong(State state, long lineNumber, long length) =>
-            state.Inventory.Skip(lineNumber, "", string.Create(CultureInfo.InvariantCulture, $"The line is {length:N0} bytes, longer than the {LineChunks.DefaultMaxLineBytes:N0}-byte limit; skipped."));
+            state.Inventory.Skip(lineNumber, "", RecordMessages.LineTooLong(LineChunks.DefaultMaxLineBytes, length));
 
         internal sealed class State(DatasetInventory inventory)
         {

@@ -29,8 +29,6 @@ internal sealed partial class JsonLinesReader
     /// <summary>The deepest nesting of objects and arrays accepted in a line.</summary>
     public const int MaxDepth = 64;
 
-    private const int InitialBufferBytes = 64 * 1024;
-
     /// <summary>Initializes a new instance of the <see cref="JsonLinesReader"/> class.</summary>
     /// <param name="maxLineBytes">The longest line read, in bytes without its line end; longer lines are skipped.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLineBytes"/> is less than 1 or too large for one buffer.</exception>
@@ -59,108 +57,51 @@ internal sealed partial class JsonLinesReader
             return 0;
         }
 
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(Math.Min(InitialBufferBytes, MaxLineBytes + 2));
+        // One chunk at a time (no parallelism): every call on the visitor comes in input order.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
-            return ReadLines(input, session, ref buffer, maxRecords, cancellationToken);
+            LineChunks.Run(
+                input,
+                new SequentialLines(this, session, maxRecords),
+                (_, _) =>
+                {
+                    if (session.Records >= maxRecords)
+                    {
+                        stop.Cancel();
+                    }
+                },
+                parallelism: 0,
+                MaxLineBytes,
+                cancellationToken: stop.Token);
         }
-        finally
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            // maxRecords reached.
         }
+
+        return session.Records;
     }
 
-    private long ReadLines(Stream input, Session session, ref byte[] buffer, long maxRecords, CancellationToken cancellationToken)
+    /// <summary>Hands each line of a chunk to <see cref="HandleLine"/> until enough records are read.</summary>
+    private sealed class SequentialLines(JsonLinesReader reader, Session session, long maxRecords) : ILineHandler<Session>
     {
-        // Invariant: buffer[start..end] holds the unread part of the current line; no '\n' in buffer[start..scanFrom].
-        int start = 0;
-        int end = 0;
-        int scanFrom = 0;
-        long line = 0;
-        bool endOfInput = false;
+        public Session NewState() => session;
 
-        // While skipping an over-long line, its bytes are counted and dropped instead of kept.
-        bool discarding = false;
-        long discarded = 0;
-        bool discardedEndsWithCr = false;
-
-        while (true)
+        public void Line(Session state, ReadOnlySpan<byte> line, long lineNumber)
         {
-            int newline = buffer.AsSpan(scanFrom, end - scanFrom).IndexOf((byte)'\n');
-            if (newline >= 0)
+            if (state.Records < maxRecords)
             {
-                newline += scanFrom;
-                line++;
-                if (discarding)
-                {
-                    bool cr = newline > start ? buffer[newline - 1] == (byte)'\r' : discardedEndsWithCr;
-                    session.Visitor.Skip(line, "", RecordMessages.LineTooLong(MaxLineBytes, discarded + newline - start - (cr ? 1 : 0)));
-                    discarding = false;
-                }
-                else
-                {
-                    HandleLine(session, buffer.AsSpan(start, newline - start), line);
-                }
-
-                start = scanFrom = newline + 1;
-                if (session.Records >= maxRecords)
-                {
-                    return session.Records;
-                }
-
-                cancellationToken.ThrowIfCancellationRequested();
-                continue;
+                reader.HandleLine(state, line, lineNumber);
             }
+        }
 
-            if (endOfInput)
+        public void TooLong(Session state, long lineNumber, long length)
+        {
+            if (state.Records < maxRecords)
             {
-                if (discarding)
-                {
-                    bool cr = end > start ? buffer[end - 1] == (byte)'\r' : discardedEndsWithCr;
-                    session.Visitor.Skip(line + 1, "", RecordMessages.LineTooLong(MaxLineBytes, discarded + end - start - (cr ? 1 : 0)));
-                }
-                else if (start < end)
-                {
-                    HandleLine(session, buffer.AsSpan(start, end - start), line + 1);
-                }
-
-                return session.Records;
+                state.Visitor.Skip(lineNumber, "", RecordMessages.LineTooLong(reader.MaxLineBytes, length));
             }
-
-            if (discarding || end - start > MaxLineBytes + 1)
-            {
-                // Longer than the limit even if its last byte is the CR of a CRLF: count its bytes and drop them.
-                discarded = discarding ? discarded + end - start : end - start;
-                discardedEndsWithCr = end > start ? buffer[end - 1] == (byte)'\r' : discardedEndsWithCr;
-                discarding = true;
-                start = end = 0;
-            }
-            else
-            {
-                if (start > 0)
-                {
-                    buffer.AsSpan(start, end - start).CopyTo(buffer);
-                    end -= start;
-                    start = 0;
-                }
-
-                if (end == buffer.Length)
-                {
-                    byte[] larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, MaxLineBytes + 2L));
-                    buffer.AsSpan(0, end).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = larger;
-                }
-            }
-
-            scanFrom = end;
-            int read = input.Read(buffer.AsSpan(end));
-            if (read == 0)
-            {
-                endOfInput = true;
-            }
-
-            end += read;
         }
     }
 
