@@ -42,4 +42,26 @@ internal static class Messages
 
     public static string UnreadableColumn(string type) =>
         $"Values of type {type} cannot be read as text; this column is not scanned (noted once per column).";
+
+    public static string UnknownStoredValue(string type, string value) =>
+        $"The store holds '{value}' where a {type} was expected; it may have been written by a newer version of Outbound.";
+
+    public static string ApprovalConflict(string id, string handler) =>
+        $"The approval '{id}' of {handler} is already on file with other details; nothing was imported. Give the changed approval a new id, or keep the one on file.";
+
+    public static string ApprovalTwiceInImport(string id) =>
+        $"The approval '{id}' is given twice with different details; nothing was imported.";
+
+    public static string QuarantineMissing(long id) => string.Create(CultureInfo.InvariantCulture, $"There is no quarantined record {id}.");
+
+    public static string QuarantineReleasedAlready(long id) => string.Create(CultureInfo.InvariantCulture, $"The quarantined record {id} was released already.");
+
+    public static string BatchRecordedAlready(string runId, int batch) =>
+        string.Create(CultureInfo.InvariantCulture, $"The export run {runId} already has a batch {batch}.");
+
+    public static string NewerSchema(string store, int applied, int known) =>
+        string.Create(CultureInfo.InvariantCulture, $"The tables in {store} are at version {applied}, written by a newer Outbound; this one knows versions up to {known}.");
+
+    public static string MigrationFailed(string store, string migration, string problem) =>
+        $"Cannot create or update the tables in {store} ({migration}): {problem}";
 }

@@ -1,0 +1,30 @@
+using Outbound.Gateway;
+using Outbound.Storage.Postgres;
+using Outbound.Storage.Sqlite;
+
+namespace Outbound.Storage;
+
+/// <summary>What a gateway store needs besides its location.</summary>
+internal sealed record GatewayStoreOptions
+{
+    /// <summary>Gets the key that signs a checkpoint of the audit log at every commit that appended entries; none when <see langword="null"/>.</summary>
+    public AuditSigner? Signer { get; init; }
+
+    /// <summary>Gets the clock that stamps retained records, approvals imported, checkpoints and new tables.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+}
+
+/// <summary>Opens the gateway's store: SQLite (the embedded default) or PostgreSQL (shared by stateless nodes).</summary>
+internal static class GatewayStores
+{
+    /// <summary>Opens the store at <paramref name="location"/>, creating its tables or bringing them up to date first.</summary>
+    /// <exception cref="StoreException">The database cannot be opened or reached, or was written by a newer version; the message says which and why.</exception>
+    public static IGatewayStore Open(StoreLocation location, GatewayStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentNullException.ThrowIfNull(options);
+        return location.Kind == StoreKind.Sqlite
+            ? SqliteGatewayStore.Open(location, options)
+            : PostgresGatewayStore.Open(location, options);
+    }
+}
