@@ -45,6 +45,37 @@ internal static class OutboundApp
                 .WithExample("scan", "telemetry.jsonl", "--format", "json")
                 .WithExample("scan", "--spans", "--field", "text", "corpus.jsonl")
                 .WithExample("scan", "--db", "sqlite:crm.db", "--table", "customers");
+
+            config.AddBranch("approvals", approvals =>
+            {
+                approvals.SetDescription(Messages.ApprovalsDescription);
+                approvals.AddCommand<ApprovalsImportCommand>("import")
+                    .WithDescription(Messages.ApprovalsImportDescription)
+                    .WithExample("approvals", "import", "declaration.yaml", "--audit-key", "audit-key.pem");
+                approvals.AddCommand<ApprovalsListCommand>("list")
+                    .WithDescription(Messages.ApprovalsListDescription)
+                    .WithExample("approvals", "list", "--store", "postgres:Host=db;Database=outbound;Username=gateway");
+            });
+
+            config.AddBranch("quarantine", quarantine =>
+            {
+                quarantine.SetDescription(Messages.QuarantineDescription);
+                quarantine.AddCommand<QuarantineListCommand>("list")
+                    .WithDescription(Messages.QuarantineListDescription)
+                    .WithExample("quarantine", "list", "--reason", "SCOPE_EXCEEDED");
+            });
+
+            config.AddBranch("audit", audit =>
+            {
+                audit.SetDescription(Messages.AuditDescription);
+                audit.AddCommand<AuditVerifyCommand>("verify")
+                    .WithDescription(Messages.AuditVerifyDescription)
+                    .WithExample("audit", "verify", "--public-key", "audit-public-key.pem", "--audit-head", "audit-key.pem.head")
+                    .WithExample("audit", "verify", "--bundle", "evidence-2026");
+                audit.AddCommand<AuditExportCommand>("export")
+                    .WithDescription(Messages.AuditExportDescription)
+                    .WithExample("audit", "export", "evidence-2026", "--audit-key", "audit-key.pem");
+            });
         });
 
         return app;

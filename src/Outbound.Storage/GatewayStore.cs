@@ -66,6 +66,21 @@ internal abstract class GatewayStore : IGatewayStore
         return approvals.ToImmutable();
     }
 
+    /// <summary>Returns the handlers with approvals on file, in the order their first approval was imported.</summary>
+    public ImmutableArray<string> ApprovalHandlers()
+    {
+        using var connection = OpenConnection();
+        using var command = StoreValues.Command(connection, null, "SELECT handler FROM approval GROUP BY handler ORDER BY min(ordinal)");
+        using var reader = command.ExecuteReader();
+        var handlers = ImmutableArray.CreateBuilder<string>();
+        while (reader.Read())
+        {
+            handlers.Add(reader.GetString(0));
+        }
+
+        return handlers.ToImmutable();
+    }
+
     /// <inheritdoc/>
     public ImmutableArray<string> ImportApprovals(string handler, IReadOnlyList<Approval> approvals, AuditRecord audit)
     {
