@@ -239,8 +239,8 @@ public sealed class LocationCoarsening : Transform
 
     private static bool IsLongitudeValue(double value) => value is >= -180 and <= 180;
 
-    // Decimal numbers (optional minus, digits, optional fraction) in the text; at most three are recorded.
-    private static int FindNumbers(ReadOnlySpan<char> text, Span<Range> numbers)
+    /// <summary>Finds decimal numbers (optional minus, digits, optional fraction) in the text; records at most as many as <paramref name="numbers"/> holds.</summary>
+    internal static int FindNumbers(ReadOnlySpan<char> text, Span<Range> numbers)
     {
         int count = 0;
         int i = 0;
