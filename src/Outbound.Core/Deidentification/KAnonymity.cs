@@ -36,11 +36,13 @@ public sealed record KAnonymityResult(ImmutableArray<TransformedRecord> Records,
 /// <para>
 /// Records are grouped into equivalence classes by the values of the quasi-identifier fields (a glob matches every
 /// field it names; a missing field is a value of its own). With <see cref="SmallClassAction.Generalise"/>, the
-/// records of classes smaller than k have their quasi-identifiers moved one coarser level (the rule's
+/// records of classes smaller than k have a quasi-identifier moved one coarser level (the rule's
 /// <c>coarser</c> list: an hour to a day, a city to a province, a 10-year age band to 20), and the classes are
 /// formed again, until no class is too small or no record of one can be generalised further; what is still in too
-/// small a class is retained. Only values a generalising operator made whole can be generalised further; other
-/// values stay as they are. With <see cref="SmallClassAction.Retain"/>, small classes are retained at once.
+/// small a class is retained. Each round generalises one quasi-identifier, the one with the most distinct values among
+/// the records of small classes (the Datafly heuristic), so the others keep their detail. Only values a generalising
+/// operator made whole can be generalised further; other values stay as they are. With
+/// <see cref="SmallClassAction.Retain"/>, small classes are retained at once.
 /// </para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
@@ -93,11 +95,11 @@ public sealed class KAnonymity
             }
 
             bool generalised = false;
-            if (OnSmallClass == SmallClassAction.Generalise)
+            if (OnSmallClass == SmallClassAction.Generalise && ChooseQuasiIdentifier(records, small) is { } pattern)
             {
                 foreach (int i in small)
                 {
-                    if (GeneraliseFurther(records[i]) is ({ } coarser, bool valueChanged))
+                    if (GeneraliseFurther(records[i], pattern) is ({ } coarser, bool valueChanged))
                     {
                         records[i] = coarser;
                         outcomes[i] = valueChanged ? KAnonymityOutcome.Generalised : outcomes[i];
@@ -163,8 +165,39 @@ public sealed class KAnonymity
         return key.ToString();
     }
 
-    // Moves every quasi-identifier of the record that has a coarser level one level on; null when none has.
-    private (TransformedRecord Record, bool ValueChanged)? GeneraliseFurther(TransformedRecord record)
+    // As Datafly does (Sweeney 1997): the quasi-identifier with the most distinct values among the records of small
+    // classes, of those that can still be generalised, is generalised first; ties go to the first in the policy.
+    private string? ChooseQuasiIdentifier(TransformedRecord[] records, List<int> small)
+    {
+        string? chosen = null;
+        int most = 0;
+        foreach (string pattern in _quasiIdentifiers)
+        {
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            bool generalisable = false;
+            foreach (int i in small)
+            {
+                foreach (OutputField field in records[i].Fields)
+                {
+                    if (FieldGlob.Matches(pattern, field.Name))
+                    {
+                        values.Add(field.Value);
+                        generalisable |= !field.Coarser.IsDefaultOrEmpty;
+                    }
+                }
+            }
+
+            if (generalisable && values.Count > most)
+            {
+                (chosen, most) = (pattern, values.Count);
+            }
+        }
+
+        return chosen;
+    }
+
+    // Moves the record's fields named by pattern one coarser level on; null when none of them has a coarser level.
+    private static (TransformedRecord Record, bool ValueChanged)? GeneraliseFurther(TransformedRecord record, string pattern)
     {
         OutputField[] fields = [.. record.Fields];
         bool changed = false;
@@ -172,7 +205,7 @@ public sealed class KAnonymity
         for (int j = 0; j < fields.Length; j++)
         {
             OutputField field = fields[j];
-            if (field.Coarser.IsDefaultOrEmpty || !_quasiIdentifiers.Any(pattern => FieldGlob.Matches(pattern, field.Name)))
+            if (field.Coarser.IsDefaultOrEmpty || !FieldGlob.Matches(pattern, field.Name))
             {
                 continue;
             }
