@@ -1,0 +1,277 @@
+using System.Globalization;
+using System.Text;
+
+namespace Outbound.Deidentification;
+
+/// <summary>
+/// Makes a coordinate coarse (<c>coarsen</c>): rounds latitude and longitude to a number of decimals, or moves the
+/// point to the centre of its grid cell of a given size in metres. Takes one value (a latitude or a longitude) or a
+/// pair (<c>31.2304, 121.4737</c>, <c>[121.4737,31.2304]</c>), and writes WGS-84.
+/// </summary>
+/// <remarks>
+/// <para>
+/// <b>Datum.</b> Input declared as GCJ-02 is converted to WGS-84 first (the public transform), so output is always
+/// WGS-84 whatever the input's datum. The conversion needs both halves of a point: a lone GCJ-02 latitude or
+/// longitude is declined (a <c>RecordTransformer</c> pairs the latitude and longitude fields of a record first).
+/// </para>
+/// <para>
+/// <b>Which number is which.</b> As the detection engine reads them: a pair is latitude first unless the first value
+/// is above 60 and the second below (GeoJSON's longitude-first order), since mainland latitudes lie below 55° and
+/// longitudes above 73°; a lone value above 60 is a longitude.
+/// </para>
+/// <para>
+/// <b>Grid.</b> Rows are <see cref="CellMetres"/> high on a sphere of mean radius 6,371,008.8 m; a row's cells are
+/// as wide in metres at the row's middle latitude. A lone longitude has no row, so its cells are sized at 55° north,
+/// where they are narrowest in degrees: at least the cell size wide anywhere in mainland China. Output is the cell's
+/// centre.
+/// </para>
+/// <para>
+/// <b>Protection.</b> At most <see cref="AnonymousMaxDecimals"/> decimals (about 1.1 km) or cells of at least
+/// <see cref="AnonymousMinCellMetres"/> m anonymise a location; finer output is only de-identified (it remains precise
+/// location, GB/T 35273). Instances are immutable and thread-safe.
+/// </para>
+/// </remarks>
+public sealed class LocationCoarsening : Transform
+{
+    /// <summary>The most decimals that still anonymise: 0.01° is about 1.1 km of latitude.</summary>
+    public const int AnonymousMaxDecimals = 2;
+
+    /// <summary>The smallest grid cell that anonymises, in metres.</summary>
+    public const int AnonymousMinCellMetres = 1000;
+
+    /// <summary>The most decimals accepted (about 11 cm).</summary>
+    public const int MaxDecimals = 6;
+
+    /// <summary>The smallest grid cell accepted, in metres.</summary>
+    public const int MinCellMetres = 10;
+
+    /// <summary>The largest grid cell accepted, in metres.</summary>
+    public const int MaxCellMetres = 1_000_000;
+
+    // 2πR / 360 on the mean Earth radius R = 6,371,008.8 m (IUGG).
+    private const double MetresPerDegree = 111_195.0797;
+
+    // A lone longitude's cells are sized where degrees of longitude are shortest in mainland China (it ends near 53.6° N).
+    private const double LoneLongitudeLatitude = 55.0;
+
+    private const double LatitudeBelow = 60.0;
+    private const int MaxTextChars = 64;
+
+    private LocationCoarsening(int? decimals, int? cellMetres, GeodeticDatum datum)
+    {
+        if (!Enum.IsDefined(datum))
+        {
+            throw new ArgumentOutOfRangeException(nameof(datum), datum, "Unknown datum.");
+        }
+
+        (Decimals, CellMetres, Datum) = (decimals, cellMetres, datum);
+    }
+
+    /// <summary>Gets the decimals kept, or <see langword="null"/> for a grid.</summary>
+    public int? Decimals { get; }
+
+    /// <summary>Gets the size of a grid cell in metres, or <see langword="null"/> when rounding to decimals.</summary>
+    public int? CellMetres { get; }
+
+    /// <summary>Gets the datum the input is in; output is WGS-84.</summary>
+    public GeodeticDatum Datum { get; }
+
+    /// <inheritdoc/>
+    public override Protection Protection =>
+        Decimals <= AnonymousMaxDecimals || CellMetres >= AnonymousMinCellMetres ? Protection.Anonymised : Protection.Deidentified;
+
+    /// <summary>Returns a coarsening that rounds to <paramref name="decimals"/> decimals.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="decimals"/> is not 0 to 6.</exception>
+    public static LocationCoarsening ToDecimals(int decimals, GeodeticDatum datum = GeodeticDatum.Wgs84)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(decimals);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(decimals, MaxDecimals);
+        return new LocationCoarsening(decimals, null, datum);
+    }
+
+    /// <summary>Returns a coarsening that snaps to the centres of grid cells <paramref name="cellMetres"/> metres across.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cellMetres"/> is not 10 to 1,000,000.</exception>
+    public static LocationCoarsening ToGrid(int cellMetres, GeodeticDatum datum = GeodeticDatum.Wgs84)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(cellMetres, MinCellMetres);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(cellMetres, MaxCellMetres);
+        return new LocationCoarsening(null, cellMetres, datum);
+    }
+
+    /// <inheritdoc/>
+    public override int GetMaxOutputLength(ReadOnlySpan<char> input) => input.Length + MaxTextChars;
+
+    /// <inheritdoc/>
+    public override bool TryApply(ReadOnlySpan<char> input, Span<char> destination, out int written)
+    {
+        CheckDestination(input, destination);
+        written = 0;
+        Span<Range> numbers = stackalloc Range[3];
+        int count = FindNumbers(input, numbers);
+        if (count is < 1 or > 2)
+        {
+            return false;
+        }
+
+        Span<double> values = stackalloc double[2];
+        for (int i = 0; i < count; i++)
+        {
+            values[i] = double.Parse(input[numbers[i]], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        }
+
+        string first;
+        string? second = null;
+        if (count == 2)
+        {
+            bool longitudeFirst = Math.Abs(values[0]) > 90 || (values[0] > LatitudeBelow && values[1] < LatitudeBelow);
+            double latitude = longitudeFirst ? values[1] : values[0];
+            double longitude = longitudeFirst ? values[0] : values[1];
+            if (!TryCoarsen(latitude, longitude, out double lat, out double lon))
+            {
+                return false;
+            }
+
+            (first, second) = longitudeFirst ? (FormatLongitude(lon), FormatLatitude(lat)) : (FormatLatitude(lat), FormatLongitude(lon));
+        }
+        else if (!TryCoarsenLone(values[0], IsLongitude(values[0]), input[numbers[0]], out first))
+        {
+            return false;
+        }
+
+        var text = new StringBuilder(input.Length + MaxTextChars);
+        text.Append(input[..numbers[0].Start.Value]).Append(first);
+        if (second is not null)
+        {
+            text.Append(input[numbers[0].End.Value..numbers[1].Start.Value]).Append(second);
+        }
+
+        text.Append(input[numbers[count - 1].End.Value..]);
+        text.CopyTo(0, destination, text.Length);
+        written = text.Length;
+        return true;
+    }
+
+    /// <summary>Returns <see langword="true"/> when a lone value is read as a longitude.</summary>
+    internal static bool IsLongitude(double value) => Math.Abs(value) > 90 || value > LatitudeBelow;
+
+    /// <summary>Coarsens a point given in <see cref="Datum"/>; the result is WGS-84.</summary>
+    /// <returns><see langword="false"/> when the point is out of range.</returns>
+    internal bool TryCoarsen(double latitude, double longitude, out double coarseLatitude, out double coarseLongitude)
+    {
+        coarseLatitude = coarseLongitude = 0;
+        if (!IsLatitude(latitude) || !IsLongitudeValue(longitude))
+        {
+            return false;
+        }
+
+        if (Datum == GeodeticDatum.Gcj02)
+        {
+            (latitude, longitude) = Gcj02.ToWgs84(latitude, longitude);
+        }
+
+        if (Decimals is { } decimals)
+        {
+            coarseLatitude = Round(latitude, decimals);
+            coarseLongitude = Round(longitude, decimals);
+            return true;
+        }
+
+        coarseLatitude = SnapLatitude(latitude);
+        coarseLongitude = SnapLongitude(longitude, coarseLatitude);
+        return true;
+    }
+
+    /// <summary>Coarsens a lone latitude or longitude; declined for GCJ-02, which needs the whole point.</summary>
+    internal bool TryCoarsenLone(double value, bool longitude, ReadOnlySpan<char> written, out string output)
+    {
+        output = "";
+        if (Datum == GeodeticDatum.Gcj02 || !(longitude ? IsLongitudeValue(value) : IsLatitude(value)))
+        {
+            return false;
+        }
+
+        if (Decimals is { } decimals)
+        {
+            // Rounded from the text itself, so 36.645 is exactly half-way, as written.
+            output = decimal.TryParse(written, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal exact)
+                ? decimal.Round(exact, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
+                : FormatLatitude(Round(value, decimals));
+            return true;
+        }
+
+        output = longitude ? FormatLongitude(SnapLongitude(value, LoneLongitudeLatitude)) : FormatLatitude(SnapLatitude(value));
+        return true;
+    }
+
+    /// <summary>Formats a coarsened latitude with the decimals its precision needs.</summary>
+    internal string FormatLatitude(double value) => Format(value);
+
+    /// <summary>Formats a coarsened longitude with the decimals its precision needs.</summary>
+    internal string FormatLongitude(double value) => Format(value);
+
+    private string Format(double value)
+    {
+        int decimals = Decimals ?? GridDecimals();
+        return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    // Enough decimals to tell neighbouring cell centres apart: one more than the cell's size in degrees needs.
+    private int GridDecimals() =>
+        Math.Clamp((int)Math.Ceiling(-Math.Log10(CellMetres!.Value / MetresPerDegree)) + 1, 0, 7);
+
+    private double SnapLatitude(double latitude)
+    {
+        double cell = CellMetres!.Value / MetresPerDegree;
+        return Math.Clamp((Math.Floor(latitude / cell) + 0.5) * cell, -90, 90);
+    }
+
+    private double SnapLongitude(double longitude, double atLatitude)
+    {
+        double cosine = Math.Cos(Math.Clamp(atLatitude, -89.0, 89.0) * Math.PI / 180.0);
+        double cell = CellMetres!.Value / (MetresPerDegree * cosine);
+        return Math.Clamp((Math.Floor(longitude / cell) + 0.5) * cell, -180, 180);
+    }
+
+    private static double Round(double value, int decimals) =>
+        (double)decimal.Round((decimal)value, decimals, MidpointRounding.AwayFromZero);
+
+    private static bool IsLatitude(double value) => value is >= -90 and <= 90;
+
+    private static bool IsLongitudeValue(double value) => value is >= -180 and <= 180;
+
+    /// <summary>Finds decimal numbers (optional minus, digits, optional fraction) in the text; records at most as many as <paramref name="numbers"/> holds.</summary>
+    internal static int FindNumbers(ReadOnlySpan<char> text, Span<Range> numbers)
+    {
+        int count = 0;
+        int i = 0;
+        while (i < text.Length && count < numbers.Length)
+        {
+            int start = i;
+            int j = text[i] == '-' ? i + 1 : i;
+            if (j >= text.Length || !char.IsAsciiDigit(text[j]))
+            {
+                i++;
+                continue;
+            }
+
+            while (j < text.Length && char.IsAsciiDigit(text[j]))
+            {
+                j++;
+            }
+
+            if (j + 1 < text.Length && text[j] == '.' && char.IsAsciiDigit(text[j + 1]))
+            {
+                j++;
+                while (j < text.Length && char.IsAsciiDigit(text[j]))
+                {
+                    j++;
+                }
+            }
+
+            numbers[count++] = start..j;
+            i = j;
+        }
+
+        return count;
+    }
+}

@@ -1,0 +1,498 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using Outbound.Detection;
+
+namespace Outbound.Deidentification;
+
+/// <summary>
+/// Applies a policy to records on their way out: each field's value is rewritten by the rule for the field, or each
+/// identifier the scanner found in it by the rule for its type or category, or the default.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Built once from a <see cref="Policy"/> and the <see cref="DeidentificationKeys"/>; the constructor validates the
+/// policy (<see cref="PolicyValidator"/>) and refuses an invalid one, so no record moves under a policy that breaks
+/// its claim. Instances are immutable and thread-safe; share one across the pipeline.
+/// </para>
+/// <para>
+/// A field rule applies to the whole value. <c>drop</c> by any rule leaves the whole field out. An identifier whose
+/// operator cannot read it (a generalisation of a date that is no date) is replaced by its type label and reported in
+/// <see cref="TransformedRecord.Fallbacks"/>: nothing is ever released untransformed by accident. Coordinates under a
+/// grid or a GCJ-02 coarsening are paired within the record first (the <c>lat</c> and <c>lon</c> fields, matched by
+/// name, or the only latitude and longitude), since the grid's cell width and the datum conversion need both halves.
+/// </para>
+/// </remarks>
+public sealed class RecordTransformer
+{
+    private const int MaxCachedFieldNames = 4096;
+
+    private static readonly TypeLabel UntypedLabel = new(null);
+    private static readonly TypeLabel[] Labels = [.. Enum.GetValues<IdentifierType>().Select(type => new TypeLabel(type))];
+    private static readonly string[] LatitudeWords = ["latitude", "lat", "纬度"];
+    private static readonly string[] LongitudeWords = ["longitude", "long", "lng", "lon", "经度"];
+
+    private readonly Policy _policy;
+    private readonly Compiled?[] _byType;
+    private readonly Dictionary<PolicyRule, Compiled> _fieldRules = [];
+    private readonly ConcurrentDictionary<string, FieldPlan> _plans = new(StringComparer.Ordinal);
+    private readonly bool _pairsCoordinates;
+
+    /// <summary>Initializes a new instance of the <see cref="RecordTransformer"/> class.</summary>
+    /// <param name="policy">The policy.</param>
+    /// <param name="keys">The keys of the keyed operators.</param>
+    /// <exception cref="ArgumentException">The policy is invalid, or it tokenises or encrypts and the key is missing.</exception>
+    public RecordTransformer(Policy policy, DeidentificationKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(keys);
+
+        ImmutableArray<PolicyProblem> problems = PolicyValidator.Validate(policy);
+        if (!problems.IsEmpty)
+        {
+            throw new ArgumentException($"The policy '{policy.Name}' is invalid. {string.Join(" ", problems)}", nameof(policy));
+        }
+
+        Operation[] operations = [policy.Default, .. policy.Rules.Select(rule => rule.Operation)];
+        if (operations.Any(OperationRules.NeedsTokenKey) && keys.TokenKeyId is null)
+        {
+            throw new ArgumentException($"The policy '{policy.Name}' tokenises, and no token key was given.", nameof(keys));
+        }
+
+        if (operations.Any(OperationRules.NeedsFpeKey) && keys.FpeKeyId is null)
+        {
+            throw new ArgumentException($"The policy '{policy.Name}' encrypts (fpe), and no encryption key was given.", nameof(keys));
+        }
+
+        _policy = policy;
+        var compiled = new Dictionary<Operation, Compiled>(ReferenceEqualityComparer.Instance);
+        Compiled Compile(Operation operation, string name)
+        {
+            if (!compiled.TryGetValue(operation, out Compiled? result))
+            {
+                compiled[operation] = result = new Compiled(operation, name, keys);
+            }
+
+            return result;
+        }
+
+        Compiled defaultOperation = Compile(policy.Default, "default");
+        _byType = [.. Enum.GetValues<IdentifierType>().Select(type => policy.RuleFor(type) is { } rule ? Compile(rule.Operation, rule.Name) : defaultOperation)];
+        foreach (PolicyRule rule in policy.Rules.Where(rule => rule.Selector.Kind == SelectorKind.Field))
+        {
+            _fieldRules[rule] = Compile(rule.Operation, rule.Name);
+        }
+
+        _pairsCoordinates = compiled.Values.Any(operation => operation.NeedsPairs);
+    }
+
+    /// <summary>Gets the policy.</summary>
+    public Policy Policy => _policy;
+
+    /// <summary>Transforms one record.</summary>
+    /// <param name="fields">The record's scalar fields in order; each value as UTF-8 with the scanner's findings (byte offsets into the value).</param>
+    /// <returns>The output fields and what remains personal information.</returns>
+    /// <exception cref="ArgumentException">A finding lies outside its value.</exception>
+    public TransformedRecord Transform(IReadOnlyList<FieldInput> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+
+        var plans = new FieldPlan[fields.Count];
+        for (int i = 0; i < fields.Count; i++)
+        {
+            CheckFindings(fields[i], i);
+            plans[i] = Plan(fields[i].Name);
+        }
+
+        Dictionary<(int Field, int Finding), string>? paired = _pairsCoordinates ? PairCoordinates(fields, plans) : null;
+        var state = new RecordState();
+        var output = ImmutableArray.CreateBuilder<OutputField>(fields.Count);
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (TransformField(i, fields[i], plans[i], paired, state) is { } field)
+            {
+                output.Add(field);
+            }
+        }
+
+        return new TransformedRecord
+        {
+            Fields = output.ToImmutable(),
+            RemainingPersonalInformation = [.. Enum.GetValues<IdentifierType>().Where(type => (state.Remaining & (1u << (int)type)) != 0)],
+            RemainingIsSensitive = state.Remaining != 0
+                && (state.MinorUnder14 || Enum.GetValues<IdentifierType>().Any(type => (state.Remaining & (1u << (int)type)) != 0 && IdentifierCatalog.Get(type).IsSensitive)),
+            FullyAnonymised = state.Remaining == 0,
+            Fallbacks = state.Fallbacks?.ToImmutableArray() ?? [],
+        };
+    }
+
+    private static void CheckFindings(FieldInput field, int index)
+    {
+        foreach (Finding finding in field.Findings.Span)
+        {
+            if (finding.Start < 0 || finding.Length < 0 || finding.End > field.Value.Length)
+            {
+                throw new ArgumentException(
+                    string.Create(CultureInfo.InvariantCulture, $"Field {index} has a finding at bytes {finding.Start}–{finding.End}, outside its value of {field.Value.Length} bytes."),
+                    nameof(field));
+            }
+        }
+    }
+
+    private OutputField? TransformField(int index, FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, RecordState state)
+    {
+        ReadOnlySpan<byte> value = field.Value.Span;
+        ReadOnlySpan<Finding> findings = field.Findings.Span;
+
+        if (plan.Rule is { } rule)
+        {
+            return ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, state);
+        }
+
+        if (findings.IsEmpty)
+        {
+            return new OutputField(field.Name, Encoding.UTF8.GetString(value), false);
+        }
+
+        Span<Finding> sorted = findings.Length <= 16 ? stackalloc Finding[findings.Length] : new Finding[findings.Length];
+        findings.CopyTo(sorted);
+        sorted.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+
+        foreach (Finding finding in sorted)
+        {
+            if (_byType[(int)finding.Type]!.Operation is DropOperation)
+            {
+                foreach (Finding dropped in sorted)
+                {
+                    state.Account(dropped, Protection.Anonymised, plan.QuasiIdentifier);
+                }
+
+                return null;
+            }
+        }
+
+        var text = new StringBuilder(value.Length + 16);
+        int position = 0;
+        bool changed = false;
+        Protection last = Protection.None;
+        ImmutableArray<Transform> coarser = [];
+        for (int k = 0; k < sorted.Length; k++)
+        {
+            Finding finding = sorted[k];
+            if (finding.Start < position)
+            {
+                // Overlaps a finding already rewritten (scanners keep the longer, so only other sources do this): its bytes went with that one.
+                state.Account(finding, last, plan.QuasiIdentifier);
+                continue;
+            }
+
+            text.Append(Encoding.UTF8.GetString(value[position..finding.Start]));
+            string segment = Encoding.UTF8.GetString(value.Slice(finding.Start, finding.Length));
+            Compiled operation = _byType[(int)finding.Type]!;
+            string result;
+            bool declined = false;
+            if (operation.Operation is KeepOperation)
+            {
+                result = segment;
+                last = Protection.None;
+            }
+            else if (paired is not null && paired.TryGetValue((index, OriginalIndex(findings, finding)), out string? coordinate))
+            {
+                result = coordinate;
+                last = operation.Transform(finding.Type)!.Protection;
+            }
+            else
+            {
+                (result, last, declined) = Apply(operation, finding.Type, segment, field.Name, state);
+            }
+
+            // A value that is one identifier, generalised, can be generalised further by k-anonymity.
+            if (sorted.Length == 1 && finding.Start == 0 && finding.Length == value.Length && !declined)
+            {
+                coarser = operation.Coarser;
+            }
+
+            state.Account(finding, last, plan.QuasiIdentifier);
+            changed |= !string.Equals(result, segment, StringComparison.Ordinal);
+            text.Append(result);
+            position = finding.End;
+        }
+
+        text.Append(Encoding.UTF8.GetString(value[position..]));
+        return new OutputField(field.Name, text.ToString(), changed) { Coarser = coarser };
+    }
+
+    private static OutputField? ApplyFieldRule(int index, FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, RecordState state)
+    {
+        ReadOnlySpan<Finding> findings = field.Findings.Span;
+        if (rule.Operation is DropOperation)
+        {
+            state.AccountAll(findings, Protection.Anonymised, quasiIdentifier);
+            return null;
+        }
+
+        string text = Encoding.UTF8.GetString(field.Value.Span);
+        if (rule.Operation is KeepOperation)
+        {
+            state.AccountAll(findings, Protection.None, quasiIdentifier);
+            return new OutputField(field.Name, text, false);
+        }
+
+        IdentifierType? type = WholeValueType(field.Value.Span, findings);
+        string result;
+        Protection protection;
+        bool declined = false;
+        if (paired is not null && paired.TryGetValue((index, -1), out string? coordinate))
+        {
+            (result, protection) = (coordinate, rule.Transform(type)!.Protection);
+        }
+        else
+        {
+            (result, protection, declined) = Apply(rule, type, text, field.Name, state);
+        }
+
+        state.AccountAll(findings, protection, quasiIdentifier);
+        return new OutputField(field.Name, result, !string.Equals(result, text, StringComparison.Ordinal))
+        {
+            Coarser = declined ? [] : rule.Coarser,
+        };
+    }
+
+    // Applies the operator, or the type label when the operator cannot read the value.
+    private static (string Result, Protection Protection, bool Declined) Apply(Compiled operation, IdentifierType? type, string segment, string field, RecordState state)
+    {
+        Transform transform = operation.Transform(type)!;
+        if (transform.TryApply(segment, out string? result))
+        {
+            return (result, transform.Protection, false);
+        }
+
+        state.Fallback(new TransformFallback(field, type, operation.Operation.Kind));
+        return ((type is { } known ? Labels[(int)known] : UntypedLabel).Label, Protection.Anonymised, true);
+    }
+
+    // The type of the one finding that covers the whole value (surrounding white space aside), else none.
+    private static IdentifierType? WholeValueType(ReadOnlySpan<byte> value, ReadOnlySpan<Finding> findings)
+    {
+        if (findings.Length != 1)
+        {
+            return null;
+        }
+
+        int start = value.Length - value.TrimStart(" \t"u8).Length;
+        int end = value.TrimEnd(" \t"u8).Length;
+        return findings[0].Start <= start && findings[0].End >= end ? findings[0].Type : null;
+    }
+
+    private static int OriginalIndex(ReadOnlySpan<Finding> findings, Finding finding)
+    {
+        for (int i = 0; i < findings.Length; i++)
+        {
+            if (findings[i] == finding)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private FieldPlan Plan(string name)
+    {
+        if (_plans.TryGetValue(name, out FieldPlan plan))
+        {
+            return plan;
+        }
+
+        plan = new FieldPlan(_policy.FieldRule(name) is { } rule ? _fieldRules[rule] : null, _policy.IsQuasiIdentifier(name));
+
+        // Field names come from the data; a source with endless distinct names must not grow the cache without bound.
+        if (_plans.Count < MaxCachedFieldNames)
+        {
+            _plans.TryAdd(name, plan);
+        }
+
+        return plan;
+    }
+
+    // Finds the lone latitudes and longitudes that a grid or GCJ-02 coarsening must see together, pairs them, and coarsens each pair.
+    private Dictionary<(int Field, int Finding), string> PairCoordinates(IReadOnlyList<FieldInput> fields, FieldPlan[] plans)
+    {
+        var candidates = new List<Candidate>();
+        for (int i = 0; i < fields.Count; i++)
+        {
+            FieldInput field = fields[i];
+            if (plans[i].Rule is { } rule)
+            {
+                if (rule.NeedsPairs)
+                {
+                    AddCandidate(candidates, rule, i, -1, field.Name, Encoding.UTF8.GetString(field.Value.Span));
+                }
+
+                continue;
+            }
+
+            ReadOnlySpan<Finding> findings = field.Findings.Span;
+            for (int k = 0; k < findings.Length; k++)
+            {
+                if (findings[k].Type == IdentifierType.GpsCoord && _byType[(int)IdentifierType.GpsCoord] is { NeedsPairs: true } operation)
+                {
+                    AddCandidate(candidates, operation, i, k, field.Name, Encoding.UTF8.GetString(field.Value.Span.Slice(findings[k].Start, findings[k].Length)));
+                }
+            }
+        }
+
+        var results = new Dictionary<(int, int), string>();
+        foreach (var group in candidates.GroupBy(candidate => candidate.Operation))
+        {
+            List<Candidate> latitudes = [.. group.Where(candidate => !candidate.IsLongitude)];
+            List<Candidate> longitudes = [.. group.Where(candidate => candidate.IsLongitude)];
+            foreach (Candidate latitude in latitudes.ToArray())
+            {
+                string key = PairKey(latitude.Field, LatitudeWords);
+                int match = longitudes.FindIndex(longitude => string.Equals(PairKey(longitude.Field, LongitudeWords), key, StringComparison.Ordinal));
+                if (match >= 0)
+                {
+                    Coarsen(group.Key, latitude, longitudes[match], results);
+                    latitudes.Remove(latitude);
+                    longitudes.RemoveAt(match);
+                }
+            }
+
+            if (latitudes.Count == 1 && longitudes.Count == 1)
+            {
+                Coarsen(group.Key, latitudes[0], longitudes[0], results);
+            }
+        }
+
+        return results;
+    }
+
+    private static void AddCandidate(List<Candidate> candidates, Compiled operation, int field, int finding, string name, string text)
+    {
+        Span<Range> numbers = stackalloc Range[2];
+        if (LocationCoarsening.FindNumbers(text, numbers) != 1
+            || !double.TryParse(text.AsSpan()[numbers[0]], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double value))
+        {
+            return;
+        }
+
+        candidates.Add(new Candidate(operation, field, finding, name, text, numbers[0], value, LocationCoarsening.IsLongitude(value)));
+    }
+
+    private static void Coarsen(Compiled operation, Candidate latitude, Candidate longitude, Dictionary<(int, int), string> results)
+    {
+        var coarsening = (LocationCoarsening)operation.Transform(null)!;
+        if (!coarsening.TryCoarsen(latitude.Value, longitude.Value, out double lat, out double lon))
+        {
+            return;
+        }
+
+        results[(latitude.FieldIndex, latitude.FindingIndex)] = latitude.Replace(coarsening.FormatLatitude(lat));
+        results[(longitude.FieldIndex, longitude.FindingIndex)] = longitude.Replace(coarsening.FormatLongitude(lon));
+    }
+
+    // The field name with its latitude or longitude word taken out, so gps.lat and gps.lng, start_lat and start_lon match.
+    private static string PairKey(string field, string[] words)
+    {
+        string lower = field.ToLowerInvariant();
+        foreach (string word in words)
+        {
+            int at = lower.LastIndexOf(word, StringComparison.Ordinal);
+            if (at >= 0)
+            {
+                return string.Concat(lower.AsSpan(0, at), "\u0001", lower.AsSpan(at + word.Length));
+            }
+        }
+
+        return lower;
+    }
+
+    private readonly record struct FieldPlan(Compiled? Rule, bool QuasiIdentifier);
+
+    private sealed record Candidate(Compiled Operation, int FieldIndex, int FindingIndex, string Field, string Text, Range Number, double Value, bool IsLongitude)
+    {
+        public string Replace(string coarse) => string.Concat(Text.AsSpan()[..Number.Start.Value], coarse, Text.AsSpan()[Number.End.Value..]);
+    }
+
+    /// <summary>One operator of the policy built with the keys: a transform per identifier type, and its coarser levels.</summary>
+    private sealed class Compiled
+    {
+        private readonly Transform?[] _transforms;
+
+        public Compiled(Operation operation, string name, DeidentificationKeys keys)
+        {
+            Operation = operation;
+            Name = name;
+            _transforms = [Build(operation, null, keys), .. Enum.GetValues<IdentifierType>().Select(type => Build(operation, type, keys))];
+            Coarser = operation switch
+            {
+                GeneraliseOperation generalise => [.. generalise.Coarser.Select(next => (Transform)new Generalisation(next.To, next.BandWidth))],
+                BucketOperation bucket => [.. bucket.Coarser.Select(unit => (Transform)new TimeBucket(unit, bucket.EpochOffset))],
+
+                // Coarser locations read the output, which is already WGS-84.
+                CoarsenOperation coarsen => [.. coarsen.Coarser.Select(next => (Transform)Coarsening(next with { Datum = GeodeticDatum.Wgs84 }))],
+                _ => [],
+            };
+            NeedsPairs = operation is CoarsenOperation { Datum: GeodeticDatum.Gcj02 } or CoarsenOperation { CellMetres: not null };
+        }
+
+        public Operation Operation { get; }
+
+        public string Name { get; }
+
+        public ImmutableArray<Transform> Coarser { get; }
+
+        public bool NeedsPairs { get; }
+
+        public Transform? Transform(IdentifierType? type) => _transforms[type is { } known ? (int)known + 1 : 0];
+
+        private static Transform? Build(Operation operation, IdentifierType? type, DeidentificationKeys keys) => operation switch
+        {
+            KeepOperation or DropOperation => null,
+            RedactOperation redact => new Redaction(redact.Replacement),
+            LabelOperation => type is { } known ? Labels[(int)known] : UntypedLabel,
+            MaskOperation mask => Mask.ForType(type, mask.KeepFirst, mask.KeepLast, mask.MaskCharacter),
+            TokenOperation => new KeyedToken(keys.TokenKey, type),
+            FpeOperation fpe => new FormatPreservingEncryption(keys.FpeKey, fpe.Alphabet, fpe.Tweak ?? FormatPreservingEncryption.DefaultTweak(type)),
+            GeneraliseOperation generalise => new Generalisation(generalise.To, generalise.BandWidth),
+            CoarsenOperation coarsen => Coarsening(coarsen),
+            BucketOperation bucket => new TimeBucket(bucket.To, bucket.EpochOffset),
+            _ => throw new ArgumentException($"Unknown operation {operation.GetType().Name}.", nameof(operation)),
+        };
+
+        private static LocationCoarsening Coarsening(CoarsenOperation coarsen) =>
+            coarsen.Decimals is { } decimals ? LocationCoarsening.ToDecimals(decimals, coarsen.Datum) : LocationCoarsening.ToGrid(coarsen.CellMetres!.Value, coarsen.Datum);
+    }
+
+    /// <summary>What one record's identifiers came to: the personal information types left, the minor flag, the fallbacks.</summary>
+    private sealed class RecordState
+    {
+        public uint Remaining { get; private set; }
+
+        public bool MinorUnder14 { get; private set; }
+
+        public List<TransformFallback>? Fallbacks { get; private set; }
+
+        public void Account(Finding finding, Protection protection, bool quasiIdentifier)
+        {
+            MinorUnder14 |= (finding.Traits & FindingTraits.MinorUnder14) != 0;
+            bool anonymous = protection == Protection.Anonymised || (protection == Protection.Generalised && quasiIdentifier);
+            if (!anonymous && IdentifierCatalog.Get(finding.Type).IsPersonalInformation)
+            {
+                Remaining |= 1u << (int)finding.Type;
+            }
+        }
+
+        public void AccountAll(ReadOnlySpan<Finding> findings, Protection protection, bool quasiIdentifier)
+        {
+            foreach (Finding finding in findings)
+            {
+                Account(finding, protection, quasiIdentifier);
+            }
+        }
+
+        public void Fallback(TransformFallback fallback) => (Fallbacks ??= []).Add(fallback);
+    }
+}

@@ -1,0 +1,74 @@
+using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Outbound.Deidentification;
+
+/// <summary>
+/// Rewrites one identifier, or one field value, so that it no longer identifies a person, or identifies them only
+/// with a key.
+/// </summary>
+/// <remarks>
+/// Same shape as <c>Microsoft.Extensions.Compliance.Redaction.Redactor</c>: two span-based members to implement;
+/// every convenience overload funnels into them. An operator that reads a form (a date, a timestamp, a coordinate,
+/// an ID number) returns <see langword="false"/> from <see cref="TryApply(ReadOnlySpan{char}, Span{char}, out int)"/>
+/// when the value is not in that form; the caller then falls back to a safer operator. Implementations are
+/// immutable and thread-safe.
+/// </remarks>
+public abstract class Transform
+{
+    private const int MaxStackChars = 256;
+
+    /// <summary>Gets what the output still is in law.</summary>
+    public abstract Protection Protection { get; }
+
+    /// <summary>Returns the most characters <see cref="TryApply(ReadOnlySpan{char}, Span{char}, out int)"/> writes for <paramref name="input"/>.</summary>
+    public abstract int GetMaxOutputLength(ReadOnlySpan<char> input);
+
+    /// <summary>Writes the transformed <paramref name="input"/> to <paramref name="destination"/>.</summary>
+    /// <param name="input">The identifier or value.</param>
+    /// <param name="destination">Where the output goes; at least <see cref="GetMaxOutputLength"/> characters.</param>
+    /// <param name="written">The number of characters written.</param>
+    /// <returns><see langword="false"/> when <paramref name="input"/> is not in a form this operator reads; nothing is written then.</returns>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="GetMaxOutputLength"/>.</exception>
+    public abstract bool TryApply(ReadOnlySpan<char> input, Span<char> destination, out int written);
+
+    /// <summary>Returns the transformed <paramref name="input"/> as a new string, or <see langword="false"/> when the operator does not read it.</summary>
+    public bool TryApply(ReadOnlySpan<char> input, [NotNullWhen(true)] out string? output)
+    {
+        int length = GetMaxOutputLength(input);
+        char[]? rented = null;
+        Span<char> buffer = length <= MaxStackChars
+            ? stackalloc char[MaxStackChars]
+            : (rented = ArrayPool<char>.Shared.Rent(length));
+        try
+        {
+            output = TryApply(input, buffer, out int written) ? new string(buffer[..written]) : null;
+            return output is not null;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Returns the transformed <paramref name="input"/> as a new string.</summary>
+    /// <exception cref="FormatException">The operator does not read <paramref name="input"/>.</exception>
+    public string Apply(ReadOnlySpan<char> input) =>
+        TryApply(input, out string? output)
+            ? output
+            : throw new FormatException($"The value ({input.Length} characters) is not in a form the {GetType().Name} operator reads.");
+
+    /// <summary>Throws when <paramref name="destination"/> cannot hold the output for <paramref name="input"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="destination"/> is too short.</exception>
+    protected void CheckDestination(ReadOnlySpan<char> input, Span<char> destination)
+    {
+        int needed = GetMaxOutputLength(input);
+        if (destination.Length < needed)
+        {
+            throw new ArgumentException($"Destination needs {needed} characters but has {destination.Length}.", nameof(destination));
+        }
+    }
+}

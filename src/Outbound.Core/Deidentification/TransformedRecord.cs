@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using Outbound.Detection;
+
+namespace Outbound.Deidentification;
+
+/// <summary>One scalar field of a record going out: its name, its value as UTF-8, and what the scanner found in it.</summary>
+/// <param name="Name">The field's dotted name, e.g. <c>driver.phone</c>.</param>
+/// <param name="Value">The value as UTF-8.</param>
+/// <param name="Findings">The identifiers found in the value, as byte offsets into it.</param>
+public readonly record struct FieldInput(string Name, ReadOnlyMemory<byte> Value, ReadOnlyMemory<Finding> Findings);
+
+/// <summary>One field of a transformed record.</summary>
+/// <param name="Name">The field's name.</param>
+/// <param name="Value">The value to release.</param>
+/// <param name="Changed">Whether any operator rewrote the value; an unchanged value may keep its original JSON type.</param>
+public readonly record struct OutputField(string Name, string Value, bool Changed)
+{
+    /// <summary>Gets the operators k-anonymity may apply to generalise the value further, finest first.</summary>
+    internal ImmutableArray<Transform> Coarser { get; init; }
+}
+
+/// <summary>An identifier an operator could not read (a date that is no date, a lone GCJ-02 latitude), replaced by its type label instead.</summary>
+/// <param name="Field">The field's name.</param>
+/// <param name="Type">The identifier's type, or <see langword="null"/> for a whole value of no known type.</param>
+/// <param name="Declined">The operator that declined it.</param>
+public readonly record struct TransformFallback(string Field, IdentifierType? Type, OperatorKind Declined);
+
+/// <summary>A record after its policy's operators, with what the ledger needs to know about it.</summary>
+public sealed record TransformedRecord
+{
+    /// <summary>Gets the output fields in input order; dropped fields are absent.</summary>
+    public required ImmutableArray<OutputField> Fields { get; init; }
+
+    /// <summary>
+    /// Gets the identifier types that remain personal information in the output: they went through <c>keep</c> or a
+    /// de-identifying operator (mask, token, fpe, a fine coarsening, or a generalisation outside k-anonymity), in
+    /// <see cref="IdentifierType"/> order.
+    /// </summary>
+    public required ImmutableArray<IdentifierType> RemainingPersonalInformation { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether any remaining personal information is sensitive: a sensitive type
+    /// (<see cref="IdentifierCatalog"/>), or anything at all when an ID number showed the person to be under 14
+    /// (PIPL Art. 28).
+    /// </summary>
+    public required bool RemainingIsSensitive { get; init; }
+
+    /// <summary>
+    /// Gets a value indicating whether every identifier that is personal information went through an anonymising
+    /// operator; generalised quasi-identifiers count as anonymised on condition that the batch passes
+    /// <see cref="KAnonymity"/>.
+    /// </summary>
+    public required bool FullyAnonymised { get; init; }
+
+    /// <summary>Gets the identifiers replaced by their type label because their operator could not read them.</summary>
+    public ImmutableArray<TransformFallback> Fallbacks { get; init; } = [];
+
+    /// <summary>Returns the output value of the field <paramref name="name"/>, or <see langword="null"/> when it is absent or dropped.</summary>
+    public string? Value(string name)
+    {
+        foreach (OutputField field in Fields)
+        {
+            if (string.Equals(field.Name, name, StringComparison.Ordinal))
+            {
+                return field.Value;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,290 @@
+using System.Collections.Immutable;
+using Outbound.Deidentification;
+using Outbound.Detection;
+using Outbound.Law;
+
+namespace Outbound.Core.Tests.Deidentification;
+
+public sealed class RecordTransformerTests
+{
+    private static readonly Policy Fleet = new()
+    {
+        Name = "fleet",
+        Output = PolicyOutput.Deidentified,
+        Default = new LabelOperation(),
+        Rules =
+        [
+            new(RuleSelector.Field("driver_phone"), new TokenOperation(), "rules[0]"),
+            new(RuleSelector.OfType(IdentifierType.CnMobile), new MaskOperation(), "rules[1]"),
+            new(RuleSelector.OfCategory(DataCategories.Get("identity_document")), new FpeOperation(), "rules[2]"),
+            new(RuleSelector.OfType(IdentifierType.Vin), new MaskOperation(3, 0), "rules[3]"),
+            new(RuleSelector.OfType(IdentifierType.CnPlate), new DropOperation(), "rules[4]"),
+            new(RuleSelector.Field("fw"), new KeepOperation(), "rules[5]"),
+            new(RuleSelector.Field("ts"), new BucketOperation(TimeUnit.Hour), "rules[6]"),
+            new(RuleSelector.OfType(IdentifierType.PersonName), new KeepOperation(), "rules[7]"),
+        ],
+    };
+
+    private static readonly RecordTransformer FleetTransformer = new(Fleet, Fields.Keys);
+
+    [Fact]
+    public void Transform_FieldRule_AppliesToTheWholeValueAndBeatsTheTypeRule()
+    {
+        var record = FleetTransformer.Transform([Fields.Whole("driver_phone", "13800138000", IdentifierType.CnMobile)]);
+
+        // The token of the mobile number's canonical form, not its mask (the KeyedToken known answer).
+        Assert.Equal("32916462:24000132ffc223a34cb485a99cce09b1", record.Value("driver_phone"));
+    }
+
+    [Fact]
+    public void Transform_IdentifiersInText_EachGetTheirRuleAndTheTextBetweenStays()
+    {
+        var field = Fields.With("note", "联系电话13800138000，邮箱zhang@example.com。", (IdentifierType.CnMobile, "13800138000"), (IdentifierType.Email, "zhang@example.com"));
+
+        var record = FleetTransformer.Transform([field]);
+
+        Assert.Equal("联系电话138****8000，邮箱[EMAIL]。", record.Value("note")); // type rule; e-mail has no rule: the default
+        Assert.Equal([IdentifierType.CnMobile], record.RemainingPersonalInformation);
+        Assert.False(record.FullyAnonymised);
+    }
+
+    [Fact]
+    public void Transform_CategoryRule_AppliesToTheCategorysTypes()
+    {
+        var record = FleetTransformer.Transform([Fields.Whole("id_number", "440305199008230275", IdentifierType.CnResidentId)]);
+
+        string? encrypted = record.Value("id_number");
+        Assert.NotNull(encrypted);
+        Assert.Equal(18, encrypted.Length);
+        Assert.NotEqual("440305199008230275", encrypted);
+        Assert.True(new FormatPreservingEncryption(Convert.FromHexString("2B7E151628AED2A6ABF7158809CF4F3C"), FpeAlphabet.Digits, "CN_RESIDENT_ID").TryDecrypt(encrypted, out string? plain));
+        Assert.Equal("440305199008230275", plain); // reversible in China with the key and the type's default tweak
+        Assert.True(record.RemainingIsSensitive);   // an ID number is sensitive, and an encrypted one is still personal information
+    }
+
+    [Fact]
+    public void Transform_DropByTypeRule_LeavesTheWholeFieldOut()
+    {
+        var record = FleetTransformer.Transform([Fields.Whole("plate", "粤B35359", IdentifierType.CnPlate), Fields.Plain("speed", "96.3")]);
+
+        Assert.Equal(["speed"], record.Fields.Select(field => field.Name));
+        Assert.True(record.FullyAnonymised);
+    }
+
+    [Fact]
+    public void Transform_KeepFieldRule_ReleasesRawAndReportsTheTypeAsRemaining()
+    {
+        var record = FleetTransformer.Transform([Fields.Whole("fw", "13800138000", IdentifierType.CnMobile)]);
+
+        Assert.Equal(new OutputField("fw", "13800138000", false), record.Fields.Single());
+        Assert.Equal([IdentifierType.CnMobile], record.RemainingPersonalInformation);
+        Assert.False(record.RemainingIsSensitive);
+    }
+
+    [Fact]
+    public void Transform_FieldWithoutIdentifiersOrRule_IsCopiedUnchanged() =>
+        Assert.Equal(new OutputField("speed", "96.3", false), FleetTransformer.Transform([Fields.Plain("speed", "96.3")]).Fields.Single());
+
+    [Fact]
+    public void Transform_FieldRuleOnUndetectedValue_StillApplies() =>
+        Assert.Equal("2026-05-17 09:00:00", FleetTransformer.Transform([Fields.Plain("ts", "2026-05-17 09:27:47")]).Value("ts"));
+
+    [Fact]
+    public void Transform_OperatorCannotReadTheValue_WritesTheLabelAndReportsAFallback()
+    {
+        var record = FleetTransformer.Transform([Fields.Plain("ts", "soon")]);
+
+        Assert.Equal("[REDACTED]", record.Value("ts"));
+        Assert.Equal([new TransformFallback("ts", null, OperatorKind.Bucket)], record.Fallbacks);
+    }
+
+    [Fact]
+    public void Transform_MinorUnder14_MakesAnyRemainingInformationSensitive()
+    {
+        var policy = Fleet with { Rules = [new(RuleSelector.OfType(IdentifierType.CnResidentId), new DropOperation(), "rules[0]"), .. Fleet.Rules] };
+        var transformer = new RecordTransformer(policy, Fields.Keys);
+
+        var record = transformer.Transform(
+        [
+            Fields.Whole("id_number", "440305201808230271", IdentifierType.CnResidentId, FindingTraits.MinorUnder14),
+            Fields.Whole("name", "唐博", IdentifierType.PersonName),
+        ]);
+
+        Assert.Equal([IdentifierType.PersonName], record.RemainingPersonalInformation);
+        Assert.True(record.RemainingIsSensitive); // a name is not sensitive, but a child's is (PIPL Art. 28)
+    }
+
+    [Fact]
+    public void Transform_NothingRemaining_IsNotSensitiveEvenForAMinor()
+    {
+        var record = FleetTransformer.Transform([Fields.Whole("plate", "粤B35359", IdentifierType.CnPlate, FindingTraits.MinorUnder14)]);
+
+        Assert.Empty(record.RemainingPersonalInformation);
+        Assert.False(record.RemainingIsSensitive);
+    }
+
+    [Fact]
+    public void Transform_OneNumberWrittenTwoWays_GetsOneToken()
+    {
+        var record = FleetTransformer.Transform([Fields.Whole("driver_phone", "+86 138-0013-8000", IdentifierType.CnMobile)]);
+        var other = FleetTransformer.Transform([Fields.Whole("driver_phone", "13800138000", IdentifierType.CnMobile)]);
+
+        Assert.Equal(other.Value("driver_phone"), record.Value("driver_phone"));
+    }
+
+    [Fact]
+    public void Transform_Gcj02LatitudeAndLongitudeFields_ArePairedAndConverted()
+    {
+        var policy = new Policy
+        {
+            Name = "gcj",
+            Output = PolicyOutput.Anonymised,
+            Rules = [new(RuleSelector.OfType(IdentifierType.GpsCoord), new CoarsenOperation(4, null, GeodeticDatum.Gcj02), "rules[0]")],
+        } with { Output = PolicyOutput.Deidentified };
+        var transformer = new RecordTransformer(policy, Fields.Keys);
+
+        // The published Shanghai point in GCJ-02; in WGS-84 it is 31.1774276, 121.5272106.
+        var record = transformer.Transform(
+        [
+            Fields.Whole("gps.lat", "31.17530398364597", IdentifierType.GpsCoord),
+            Fields.Plain("speed", "40"),
+            Fields.Whole("gps.lng", "121.531541859215", IdentifierType.GpsCoord),
+        ]);
+
+        Assert.Equal(("31.1774", "121.5272"), (record.Value("gps.lat"), record.Value("gps.lng")));
+        Assert.Empty(record.Fallbacks);
+    }
+
+    [Fact]
+    public void Transform_Gcj02LatitudeWithoutLongitude_IsLabelledNotReleasedUnconverted()
+    {
+        var policy = new Policy
+        {
+            Name = "gcj",
+            Output = PolicyOutput.Deidentified,
+            Rules = [new(RuleSelector.OfType(IdentifierType.GpsCoord), new CoarsenOperation(2, null, GeodeticDatum.Gcj02), "rules[0]")],
+        };
+
+        var record = new RecordTransformer(policy, Fields.Keys).Transform([Fields.Whole("lat", "31.17530398364597", IdentifierType.GpsCoord)]);
+
+        Assert.Equal("[GPS_COORD]", record.Value("lat"));
+        Assert.Equal([new TransformFallback("lat", IdentifierType.GpsCoord, OperatorKind.Coarsen)], record.Fallbacks);
+    }
+
+    [Fact]
+    public void Transform_GridOnTwoPairsOfFields_PairsThemByName()
+    {
+        var policy = new Policy
+        {
+            Name = "grid",
+            Output = PolicyOutput.Deidentified,
+            Rules = [new(RuleSelector.OfType(IdentifierType.GpsCoord), new CoarsenOperation(null, 1000), "rules[0]")],
+        };
+        var grid = LocationCoarsening.ToGrid(1000);
+
+        var record = new RecordTransformer(policy, Fields.Keys).Transform(
+        [
+            Fields.Whole("start_lat", "36.644591", IdentifierType.GpsCoord),
+            Fields.Whole("end_lat", "22.545542", IdentifierType.GpsCoord),
+            Fields.Whole("end_lon", "114.051800", IdentifierType.GpsCoord),
+            Fields.Whole("start_lon", "117.113161", IdentifierType.GpsCoord),
+        ]);
+
+        Assert.Equal(grid.Apply("36.644591,117.113161"), $"{record.Value("start_lat")},{record.Value("start_lon")}");
+        Assert.Equal(grid.Apply("22.545542,114.051800"), $"{record.Value("end_lat")},{record.Value("end_lon")}");
+    }
+
+    [Fact]
+    public void Transform_FromManyThreads_GivesTheSameRecords()
+    {
+        FieldInput[] fields =
+        [
+            Fields.Whole("driver_phone", "13800138000", IdentifierType.CnMobile),
+            Fields.Whole("vin", "LVS1YUVE5TE184838", IdentifierType.Vin),
+            Fields.Whole("id_number", "440305199008230275", IdentifierType.CnResidentId),
+        ];
+        ImmutableArray<OutputField> expected = FleetTransformer.Transform(fields).Fields;
+
+        var results = new ImmutableArray<OutputField>[200];
+        Parallel.For(0, results.Length, i => results[i] = FleetTransformer.Transform(fields).Fields);
+
+        Assert.All(results, result => Assert.Equal(expected, result));
+    }
+
+    [Fact]
+    public void Transform_FindingOutsideTheValue_Throws()
+    {
+        var field = new FieldInput("vin", "LVS1YU"u8.ToArray(), new[] { new Finding(IdentifierType.Vin, 0, 17, 1f) });
+
+        var error = Assert.Throws<ArgumentException>(() => FleetTransformer.Transform([field]));
+
+        Assert.StartsWith("Field 0 has a finding at bytes 0–17, outside its value of 6 bytes.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_InvalidPolicy_ThrowsWithEveryProblem()
+    {
+        var policy = new Policy
+        {
+            Name = "bad",
+            Output = PolicyOutput.Anonymised,
+            Rules = [new(RuleSelector.Field("driver_phone"), new TokenOperation(), "rules[0]")],
+            Default = new KeepOperation(),
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => new RecordTransformer(policy, Fields.Keys));
+
+        Assert.StartsWith("The policy 'bad' is invalid. default: The default applies keep to", error.Message, StringComparison.Ordinal);
+        Assert.Contains("rules[0]: The rule (field driver_phone) applies token", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_TokenisingWithoutTokenKey_Throws()
+    {
+        var keys = new DeidentificationKeys([], Convert.FromHexString("2B7E151628AED2A6ABF7158809CF4F3C"));
+
+        var error = Assert.Throws<ArgumentException>(() => new RecordTransformer(Fleet, keys));
+
+        Assert.StartsWith("The policy 'fleet' tokenises, and no token key was given.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(31, 16)]  // token key too short
+    [InlineData(32, 20)]  // not an AES key length
+    public void DeidentificationKeys_WrongLengths_Throw(int tokenBytes, int fpeBytes) =>
+        Assert.Throws<ArgumentException>(() => new DeidentificationKeys(new byte[tokenBytes], new byte[fpeBytes]));
+
+    [Fact]
+    public void Transform_ScannedUserAccount_LeavesNoIdentifierItsPolicyDoesNotAllow()
+    {
+        var policy = new Policy
+        {
+            Name = "accounts",
+            Output = PolicyOutput.Deidentified,
+            Default = new LabelOperation(),
+            Rules =
+            [
+                new(RuleSelector.OfType(IdentifierType.CnMobile), new TokenOperation(), "rules[0]"),
+                new(RuleSelector.OfType(IdentifierType.Address), new GeneraliseOperation(GeneraliseLevel.City), "rules[1]"),
+            ],
+        };
+
+        var record = new RecordTransformer(policy, Fields.Keys).Transform(
+        [
+            Fields.Scanned("uid", "U1349900389"),
+            Fields.Scanned("name", "黄敏睿"),
+            Fields.Scanned("phone", "17881551222"),
+            Fields.Scanned("id_number", "320506196308256406"),
+            Fields.Scanned("address", "江苏省苏州市姑苏区新华路671号万象城25栋1单元2704室"),
+            Fields.Scanned("device.mac", "3C:22:FB:A7:1B:2F"),
+        ]);
+
+        Assert.Equal("U1349900389", record.Value("uid"));
+        Assert.Equal("[PERSON_NAME]", record.Value("name"));
+        Assert.StartsWith("32916462:", record.Value("phone"), StringComparison.Ordinal);
+        Assert.Equal("[CN_RESIDENT_ID]", record.Value("id_number"));
+        Assert.Equal("江苏省苏州市", record.Value("address"));
+        Assert.Equal("[MAC_ADDRESS]", record.Value("device.mac"));
+        Assert.Equal([IdentifierType.CnMobile, IdentifierType.Address], record.RemainingPersonalInformation); // no k-anonymity: a city is still personal information
+    }
+}
