@@ -136,13 +136,13 @@ public sealed class Scanner
         return next < 0 ? -1 : position + next;
     }
 
-    /// <summary>Returns the shape of the run of ASCII letters and digits that begins at <paramref name="position"/>, in one pass.</summary>
+    /// <summary>Returns the shape of the run of ASCII letters and digits that begins at <paramref name="position"/>.</summary>
+    /// <remarks>Short runs are read byte by byte in one pass; a run still going after <see cref="ScalarLookahead"/> bytes (hashes, tokens) is measured with a vectorised search first.</remarks>
     private static RunShape Shape(ReadOnlySpan<byte> text, int position)
     {
-        int flags = ByteClass.DigitOrHex;
+        int flags = ByteClass.DigitOrHex & ByteClass.Of(text[position]);
         int end = position + 1;
-        int limit = Math.Min(text.Length, position + ShapeGate.LongestGatedRun + 1);
-        flags &= ByteClass.Of(text[position]);
+        int limit = Math.Min(text.Length, position + ScalarLookahead);
         while (end < limit)
         {
             int c = ByteClass.Of(text[end]);
@@ -157,9 +157,22 @@ public sealed class Scanner
 
         if (end == limit && end < text.Length && (ByteClass.Of(text[end]) & ByteClass.AlphaNumeric) != 0)
         {
-            // Longer than any gated type: only the length matters from here.
             int rest = text[end..].IndexOfAnyExcept(AsciiLettersAndDigits);
-            end = rest < 0 ? text.Length : end + rest;
+            int runEnd = rest < 0 ? text.Length : end + rest;
+            if (runEnd - position <= ShapeGate.LongestGatedRun)
+            {
+                for (; end < runEnd; end++)
+                {
+                    flags &= ByteClass.Of(text[end]);
+                }
+            }
+            else
+            {
+                // Longer than any gated type: only the length matters.
+                flags = 0;
+            }
+
+            end = runEnd;
         }
 
         return new RunShape(
