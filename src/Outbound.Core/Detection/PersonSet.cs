@@ -14,6 +14,11 @@ namespace Outbound.Detection;
 /// All keys must come from one secret, and one set holds either subject keys or fingerprints: mixing them would count
 /// a person twice, so it throws. Not thread-safe.
 /// </para>
+/// <para>
+/// Memory is not bounded: 100 million distinct persons take about 4 GB. Not yet done, a bounded set would spill past a
+/// limit: write each 128-bit value and its mark to one of 2ᵏ files by its top k bits, then count each file on its own
+/// (sort, merge marks): the partitions share no person, so the sum of their counts stays exact.
+/// </para>
 /// </remarks>
 public sealed class PersonSet
 {
