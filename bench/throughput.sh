@@ -3,12 +3,12 @@
 # ripgrep counts matches of an equivalent, unvalidated regular-expression set (bench/rg-patterns.txt);
 # outbound validates every candidate. Prints MB/s of each, the ratio outbound/ripgrep and peak RSS.
 # Usage: bash bench/throughput.sh          (from anywhere; see bench/ACCURACY.md)
-# Settings (environment): SIZE=1073741824 (bytes of JSON lines) SEED=7 RUNS=3 (best of) CORE=0
+# Settings (environment): SIZE=1073741824 (bytes of JSON lines; or SIZE_MB=300 for 300 MiB) SEED=7 RUNS=3 (best of) CORE=0
 #   CHECK=1   exit 1 when the validated-types ratio is below 1.0
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SIZE=${SIZE:-1073741824}
+SIZE=${SIZE:-$(( ${SIZE_MB:-1024} * 1048576 ))}
 SEED=${SEED:-7}
 RUNS=${RUNS:-3}
 CORE=${CORE:-0}

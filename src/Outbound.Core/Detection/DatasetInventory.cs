@@ -83,7 +83,7 @@ public sealed class DatasetInventory : IRecordVisitor
     private readonly PersonSet _persons = new();
     private readonly List<SkippedRecord> _skipped = [];
     private readonly byte[] _bestValue = new byte[CanonicalForm.MaxLength];
-    private readonly System.Security.Cryptography.IncrementalHash _hmac;
+    private readonly FieldTally _recordStart = new("", null);
 
     private long _records;
     private long _recordsWithPersonalInformation;
@@ -97,6 +97,7 @@ public sealed class DatasetInventory : IRecordVisitor
     private int _bestRank;
     private IdentifierType _bestType;
     private int _bestLength;
+    private FieldTally _previousField;
 
     /// <summary>Initializes a new instance of the <see cref="DatasetInventory"/> class.</summary>
     public DatasetInventory(string source, Scanner scanner, SubjectKeyer keyer, DateOnly referenceDate)
@@ -107,8 +108,8 @@ public sealed class DatasetInventory : IRecordVisitor
         _scanner = scanner;
         _keyer = keyer;
         _referenceDate = referenceDate;
-        _hmac = keyer.CreateHmac();
         _fieldLookup = _fields.GetAlternateLookup<ReadOnlySpan<char>>();
+        _previousField = _recordStart;
     }
 
     /// <summary>Gets the file or table name.</summary>
@@ -124,6 +125,7 @@ public sealed class DatasetInventory : IRecordVisitor
         _hasSensitive = false;
         _bestRank = int.MaxValue;
         _bestLength = 0;
+        _previousField = _recordStart;
     }
 
     /// <inheritdoc/>
@@ -138,12 +140,21 @@ public sealed class DatasetInventory : IRecordVisitor
         tally.Values++;
         _findings.Clear();
         _scanner.Scan(value, new ScanContext(_referenceDate, tally.Hint), _findings);
-        Span<bool> seen = stackalloc bool[TypeCount];
+        if (_findings.Count > 0)
+        {
+            Count(tally, value);
+        }
+    }
+
+    /// <summary>Tallies the findings of one value of <paramref name="tally"/>'s field and keeps the record's strongest keyable identifier.</summary>
+    private void Count(FieldTally tally, ReadOnlySpan<byte> value)
+    {
+        uint seen = 0;
         bool minor = false;
         foreach (var finding in _findings)
         {
             var info = IdentifierCatalog.Get(finding.Type);
-            seen[(int)finding.Type] = true;
+            seen |= 1u << (int)finding.Type;
             minor |= (finding.Traits & FindingTraits.MinorUnder14) != 0;
             if (!info.IsPersonalInformation)
             {
@@ -164,12 +175,9 @@ public sealed class DatasetInventory : IRecordVisitor
             }
         }
 
-        for (int i = 0; i < TypeCount; i++)
+        for (; seen != 0; seen &= seen - 1)
         {
-            if (seen[i])
-            {
-                tally.Counts[i]++;
-            }
+            tally.Counts[System.Numerics.BitOperations.TrailingZeroCount(seen)]++;
         }
 
         if (minor)
@@ -199,8 +207,8 @@ public sealed class DatasetInventory : IRecordVisitor
             return;
         }
 
-        var key = _keyer.KeyOfCanonical(_bestValue.AsSpan(0, _bestLength), _hmac);
-        _persons.Add(key, _hasSensitive);
+        // Counting needs only to tell persons apart: a fingerprint, not an HMAC (SubjectKeyer.Fingerprint says why it is exact).
+        _persons.AddFingerprint(_keyer.Fingerprint(_bestValue.AsSpan(0, _bestLength)), _hasSensitive);
     }
 
     /// <inheritdoc/>
@@ -268,7 +276,32 @@ public sealed class DatasetInventory : IRecordVisitor
 
     private static int TypeCount => IdentifierTypeCount.Value;
 
+    /// <summary>Returns the tally of the field named <paramref name="name"/>, first trying the two fields that followed the previous one before.</summary>
+    /// <remarks>Records of one dataset mostly list their fields in one order, with some left out, so a guess by byte comparison saves decoding the name and hashing it.</remarks>
     private FieldTally Tally(ReadOnlySpan<byte> name)
+    {
+        var previous = _previousField;
+        FieldTally tally;
+        if (previous.Next is { } next && name.SequenceEqual(next.NameBytes))
+        {
+            tally = next;
+        }
+        else if (previous.NextButOne is { } other && name.SequenceEqual(other.NameBytes))
+        {
+            tally = other;
+            (previous.Next, previous.NextButOne) = (other, previous.Next);
+        }
+        else
+        {
+            tally = Lookup(name);
+            (previous.Next, previous.NextButOne) = (tally, previous.Next);
+        }
+
+        _previousField = tally;
+        return tally;
+    }
+
+    private FieldTally Lookup(ReadOnlySpan<byte> name)
     {
         Span<char> chars = stackalloc char[Math.Min(Encoding.UTF8.GetMaxCharCount(name.Length), 512)];
         if (Encoding.UTF8.TryGetChars(name, chars, out int written) && _fieldLookup.TryGetValue(chars[..written], out var tally))
@@ -301,6 +334,15 @@ public sealed class DatasetInventory : IRecordVisitor
         public string Name { get; } = name;
 
         public IdentifierType? Hint { get; } = hint;
+
+        /// <summary>Gets the name as UTF-8, for comparing with the names readers pass.</summary>
+        public byte[] NameBytes { get; } = Encoding.UTF8.GetBytes(name);
+
+        /// <summary>Gets or sets the field that last followed this one in a record (or began a record, for the record start).</summary>
+        public FieldTally? Next { get; set; }
+
+        /// <summary>Gets or sets the field that followed this one before <see cref="Next"/>.</summary>
+        public FieldTally? NextButOne { get; set; }
 
         public long Values { get; set; }
 

@@ -56,60 +56,63 @@ public sealed class Scanner
     /// <summary>Appends every identifier found in <paramref name="text"/> to <paramref name="findings"/>, in order of position.</summary>
     public void Scan(ReadOnlySpan<byte> text, in ScanContext context, List<Finding> findings)
     {
-        ArgumentNullException.ThrowIfNull(findings);
-        int floor = findings.Count;
-        int position = 0;
-        bool[] isTrigger = _isTrigger;
-        while (position < text.Length)
+        unchecked
         {
-            position = NextTrigger(text, position, isTrigger);
-            if (position < 0)
+            ArgumentNullException.ThrowIfNull(findings);
+            int floor = findings.Count;
+            int position = 0;
+            bool[] isTrigger = _isTrigger;
+            while (position < text.Length)
             {
-                return;
-            }
+                position = NextTrigger(text, position, isTrigger);
+                if (position < 0)
+                {
+                    return;
+                }
 
-            byte first = text[position];
-            uint allowed = uint.MaxValue;
-            int runLength = 0;
-            if ((ByteClass.Of(first) & ByteClass.AlphaNumeric) != 0)
-            {
-                RunShape shape = Shape(text, position);
-                runLength = shape.Length;
-                allowed = ShapeGate.Mask(shape);
-                if ((allowed & _typesByByte[first]) == 0)
+                byte first = text[position];
+                uint allowed = uint.MaxValue;
+                int runLength = 0;
+                if ((ByteClass.Of(first) & ByteClass.AlphaNumeric) != 0)
+                {
+                    RunShape shape = Shape(text, position);
+                    runLength = shape.Length;
+                    allowed = ShapeGate.Mask(shape);
+                    if ((allowed & _typesByByte[first]) == 0)
+                    {
+                        position += runLength;
+                        continue;
+                    }
+                }
+
+                bool found = false;
+                Finding best = default;
+                IRecognizer[] recognizers = _byByte[first];
+                uint[] bits = _bitsByByte[first];
+                for (int i = 0; i < recognizers.Length; i++)
+                {
+                    if ((allowed & bits[i]) != 0
+                        && recognizers[i].TryMatch(text, position, context, out var candidate)
+                        && (!found || candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
+                    {
+                        best = candidate;
+                        found = true;
+                    }
+                }
+
+                if (found)
+                {
+                    Add(findings, floor, best);
+                    position = Math.Max(best.End, position + 1);
+                }
+                else if (runLength > 0)
                 {
                     position += runLength;
-                    continue;
                 }
-            }
-
-            bool found = false;
-            Finding best = default;
-            IRecognizer[] recognizers = _byByte[first];
-            uint[] bits = _bitsByByte[first];
-            for (int i = 0; i < recognizers.Length; i++)
-            {
-                if ((allowed & bits[i]) != 0
-                    && recognizers[i].TryMatch(text, position, context, out var candidate)
-                    && (!found || candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
+                else
                 {
-                    best = candidate;
-                    found = true;
+                    position++;
                 }
-            }
-
-            if (found)
-            {
-                Add(findings, floor, best);
-                position = Math.Max(best.End, position + 1);
-            }
-            else if (runLength > 0)
-            {
-                position += runLength;
-            }
-            else
-            {
-                position++;
             }
         }
     }
@@ -118,56 +121,76 @@ public sealed class Scanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int NextTrigger(ReadOnlySpan<byte> text, int position, bool[] isTrigger)
     {
-        int stop = Math.Min(text.Length, position + ScalarLookahead);
-        for (; position < stop; position++)
+        unchecked
         {
-            if (isTrigger[text[position]])
+            int stop = Math.Min(text.Length, position + ScalarLookahead);
+            for (; position < stop; position++)
             {
-                return position;
+                if (isTrigger[text[position]])
+                {
+                    return position;
+                }
             }
-        }
 
-        if (position >= text.Length)
-        {
-            return -1;
-        }
+            if (position >= text.Length)
+            {
+                return -1;
+            }
 
-        int next = text[position..].IndexOfAny(_triggers);
-        return next < 0 ? -1 : position + next;
+            int next = text[position..].IndexOfAny(_triggers);
+            return next < 0 ? -1 : position + next;
+        }
     }
 
-    /// <summary>Returns the shape of the run of ASCII letters and digits that begins at <paramref name="position"/>, in one pass.</summary>
+    /// <summary>Returns the shape of the run of ASCII letters and digits that begins at <paramref name="position"/>.</summary>
+    /// <remarks>Short runs are read byte by byte in one pass; a run still going after <see cref="ScalarLookahead"/> bytes (hashes, tokens) is measured with a vectorised search first.</remarks>
     private static RunShape Shape(ReadOnlySpan<byte> text, int position)
     {
-        int flags = ByteClass.DigitOrHex;
-        int end = position + 1;
-        int limit = Math.Min(text.Length, position + ShapeGate.LongestGatedRun + 1);
-        flags &= ByteClass.Of(text[position]);
-        while (end < limit)
+        unchecked
         {
-            int c = ByteClass.Of(text[end]);
-            if ((c & ByteClass.AlphaNumeric) == 0)
+            int flags = ByteClass.DigitOrHex & ByteClass.Of(text[position]);
+            int end = position + 1;
+            int limit = Math.Min(text.Length, position + ScalarLookahead);
+            while (end < limit)
             {
-                break;
+                int c = ByteClass.Of(text[end]);
+                if ((c & ByteClass.AlphaNumeric) == 0)
+                {
+                    break;
+                }
+
+                flags &= c;
+                end++;
             }
 
-            flags &= c;
-            end++;
-        }
+            if (end == limit && end < text.Length && (ByteClass.Of(text[end]) & ByteClass.AlphaNumeric) != 0)
+            {
+                int rest = text[end..].IndexOfAnyExcept(AsciiLettersAndDigits);
+                int runEnd = rest < 0 ? text.Length : end + rest;
+                if (runEnd - position <= ShapeGate.LongestGatedRun)
+                {
+                    for (; end < runEnd; end++)
+                    {
+                        flags &= ByteClass.Of(text[end]);
+                    }
+                }
+                else
+                {
+                    // Longer than any gated type: only the length matters.
+                    flags = 0;
+                }
 
-        if (end == limit && end < text.Length && (ByteClass.Of(text[end]) & ByteClass.AlphaNumeric) != 0)
-        {
-            // Longer than any gated type: only the length matters from here.
-            int rest = text[end..].IndexOfAnyExcept(AsciiLettersAndDigits);
-            end = rest < 0 ? text.Length : end + rest;
-        }
+                end = runEnd;
+            }
 
-        return new RunShape(
-            end - position,
-            (flags & ByteClass.Digit) != 0,
-            (flags & ByteClass.Hex) != 0,
-            end < text.Length ? text[end] : (byte)0,
-            position > 0 ? text[position - 1] : (byte)0);
+            return new RunShape(
+                end - position,
+                (flags & ByteClass.Digit) != 0,
+                (flags & ByteClass.Hex) != 0,
+                end < text.Length ? text[end] : (byte)0,
+                position > 0 ? text[position - 1] : (byte)0,
+                position > 1 && text[position - 1] == (byte)'.' && (ByteClass.Of(text[position - 2]) & ByteClass.Digit) != 0);
+        }
     }
 
     private static void Add(List<Finding> findings, int floor, Finding finding)

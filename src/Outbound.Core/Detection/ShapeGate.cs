@@ -8,7 +8,8 @@ namespace Outbound.Detection;
 /// <param name="Hex">Whether the run is all hexadecimal digits.</param>
 /// <param name="Next">The byte after the run, or 0 at the end of the text.</param>
 /// <param name="Previous">The byte before the run, or 0 at the start of the text.</param>
-internal readonly record struct RunShape(int Length, bool Digits, bool Hex, byte Next, byte Previous)
+/// <param name="AfterDecimalPoint">Whether the run follows a digit and a point (the <c>2304</c> of <c>31.2304</c>, the <c>2</c> of <c>4.2.1</c>).</param>
+internal readonly record struct RunShape(int Length, bool Digits, bool Hex, byte Next, byte Previous, bool AfterDecimalPoint = false)
 {
     /// <summary>Returns the shape of <paramref name="run"/>, between <paramref name="previous"/> and <paramref name="next"/>.</summary>
     public static RunShape Of(ReadOnlySpan<byte> run, byte previous, byte next)
@@ -21,6 +22,12 @@ internal readonly record struct RunShape(int Length, bool Digits, bool Hex, byte
 
         return new RunShape(run.Length, (flags & ByteClass.Digit) != 0, (flags & ByteClass.Hex) != 0, next, previous);
     }
+
+    /// <summary>
+    /// Gets a value indicating whether nothing before the run continues it, as <c>RecognizerBytes.IsClearBefore</c> tells:
+    /// neither an ASCII letter or digit nor a point after a digit.
+    /// </summary>
+    public bool ClearBefore => (ByteClass.Of(Previous) & ByteClass.AlphaNumeric) == 0 && !AfterDecimalPoint;
 
     /// <summary>Gets a value indicating whether the run is followed by a separator that can continue a grouped number.</summary>
     public bool NextIsGroupSeparator => IsGroupSeparator(Next);
@@ -115,10 +122,11 @@ internal static class ShapeGate
         IdentifierType.CnPlate => shape.Length <= 7 && shape.Previous >= 0x80,
         IdentifierType.CnPassport => shape.Length is >= 7 and <= 10 || (shape.Length == 1 && shape.Next == (byte)'.'),
         IdentifierType.CnHmtPermit => shape.Length is >= 8 and <= 11,
-        IdentifierType.IpAddress => (shape.Digits && shape.Length <= 3 && shape.Next == (byte)'.')
-            || (shape.Hex && shape.Length <= 4 && shape.Next == (byte)':'),
+        // The IP and GPS recognizers reject a start that is not clear before, and IP one after ':' or '.', GPS one after '-'.
+        IdentifierType.IpAddress => shape.ClearBefore && shape.Previous is not ((byte)':' or (byte)'.')
+            && ((shape.Digits && shape.Length <= 3 && shape.Next == (byte)'.') || (shape.Hex && shape.Length <= 4 && shape.Next == (byte)':')),
         IdentifierType.MacAddress => shape.Hex && ((shape.Length == 2 && shape.Next is (byte)':' or (byte)'-') || (shape.Length == 4 && shape.Next == (byte)'.')),
-        IdentifierType.GpsCoord => shape.Digits && shape.Length <= 3 && shape.Next == (byte)'.',
+        IdentifierType.GpsCoord => shape.ClearBefore && shape.Previous != (byte)'-' && shape.Digits && shape.Length <= 3 && shape.Next == (byte)'.',
         _ => true,
     };
 
@@ -189,15 +197,23 @@ internal static class ShapeGate
                 mask |= Bit(IdentifierType.Imei);
             }
 
-            if (length <= 3 && next == (byte)'.')
+            if (length <= 3 && next == (byte)'.' && shape.ClearBefore)
             {
-                mask |= Bit(IdentifierType.IpAddress) | Bit(IdentifierType.GpsCoord);
+                if (shape.Previous is not ((byte)':' or (byte)'.'))
+                {
+                    mask |= Bit(IdentifierType.IpAddress);
+                }
+
+                if (shape.Previous != (byte)'-')
+                {
+                    mask |= Bit(IdentifierType.GpsCoord);
+                }
             }
         }
 
         if (shape.Hex)
         {
-            if (length <= 4 && next == (byte)':')
+            if (length <= 4 && next == (byte)':' && shape.ClearBefore && shape.Previous is not ((byte)':' or (byte)'.'))
             {
                 mask |= Bit(IdentifierType.IpAddress);
             }

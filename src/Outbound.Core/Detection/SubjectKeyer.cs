@@ -27,6 +27,7 @@ public sealed class SubjectKeyer
     private const int MinimumSecretBytes = 16;
 
     private readonly byte[] _secret;
+    private readonly SipHash128 _fingerprints;
 
     /// <summary>Initializes a new instance of the <see cref="SubjectKeyer"/> class.</summary>
     /// <param name="secret">The HMAC secret, at least 16 bytes.</param>
@@ -40,7 +41,11 @@ public sealed class SubjectKeyer
 
         _secret = secret.ToArray();
         KeyId = Convert.ToHexStringLower(SHA256.HashData(secret)[..4]);
+        _fingerprints = new SipHash128(HMACSHA256.HashData(_secret, FingerprintLabel).AsSpan(0, 16));
     }
+
+    /// <summary>The label of the fingerprint key, so that it is independent of every subject key made under the same secret.</summary>
+    private static ReadOnlySpan<byte> FingerprintLabel => "outbound person fingerprint v1"u8;
 
     /// <summary>Gets the id of the secret: the first 8 hex digits of its SHA-256.</summary>
     public string KeyId { get; }
@@ -77,6 +82,25 @@ public sealed class SubjectKeyer
         hmac.GetHashAndReset(hash);
         return ToKey(hash);
     }
+
+    /// <summary>
+    /// Returns a 128-bit fingerprint of an already canonical identifier for telling persons apart in memory
+    /// (<see cref="PersonSet"/>): SipHash-2-4-128 under a key derived from the secret, not a <see cref="SubjectKey"/>.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Counting distinct persons needs only that two persons never share a value; it does not need a key that can be
+    /// stored, shown or compared across secrets. SipHash is a keyed pseudorandom function, so for persons chosen without
+    /// knowing the key the chance that any two of <c>n</c> share a 128-bit fingerprint is below n² / 2¹²⁹: about 10⁻²¹
+    /// for a billion persons, the same bound the 128 bits of an HMAC held in memory gave. Counts stay exact.
+    /// </para>
+    /// <para>
+    /// The fingerprint key is HMAC-SHA256(secret, "outbound person fingerprint v1") cut to 16 bytes, so every keyer with
+    /// the same secret fingerprints alike and a fingerprint reveals nothing about the subject keys. Wherever a key is
+    /// stored or shown (the export ledger, spans, any output) use <see cref="KeyOfCanonical(ReadOnlySpan{byte})"/>.
+    /// </para>
+    /// </remarks>
+    public UInt128 Fingerprint(ReadOnlySpan<byte> canonical) => _fingerprints.Hash(canonical);
 
     private SubjectKey ToKey(ReadOnlySpan<byte> hash) => new(
         KeyId,

@@ -159,8 +159,15 @@ internal sealed partial class JsonLinesReader
 
         public long Records { get; private set; }
 
+        /// <summary>Gets or sets a value indicating whether lines go through <see cref="TryParseSimple"/> first; off only to compare the two paths in tests.</summary>
+        internal bool SimplePath { get; set; } = true;
+
         /// <summary>Reads the fields of <paramref name="text"/> into the buffers, or reports why it cannot.</summary>
-        public bool Parse(ReadOnlySpan<byte> text, long line)
+        public bool Parse(ReadOnlySpan<byte> text, long line) =>
+            (SimplePath && TryParseSimple(text)) || ParseGeneral(text, line);
+
+        /// <summary>Reads the fields of <paramref name="text"/> with <see cref="Utf8JsonReader"/>, or reports why it cannot.</summary>
+        private bool ParseGeneral(ReadOnlySpan<byte> text, long line)
         {
             _scratch.Clear();
             _path.Clear();
@@ -255,6 +262,192 @@ internal sealed partial class JsonLinesReader
             }
         }
 
+        /// <summary>
+        /// Reads the fields of a line that uses only the plain part of JSON — no escapes, nesting of at most
+        /// <see cref="SimpleMaxDepth"/> — into the buffers, exactly as <see cref="ParseGeneral"/> would.
+        /// </summary>
+        /// <returns>
+        /// <see langword="false"/>, with nothing reported, for anything else (escapes, deeper nesting, and every line that
+        /// is not valid JSON), which then goes to <see cref="ParseGeneral"/>: it gives the same fields or the error message.
+        /// </returns>
+        /// <remarks>The line must be valid UTF-8 (checked before). This path accepts only what <see cref="Utf8JsonReader"/> accepts.</remarks>
+        private bool TryParseSimple(ReadOnlySpan<byte> text)
+        {
+            _scratch.Clear();
+            _path.Clear();
+            _fields.Clear();
+            Span<int> bases = stackalloc int[SimpleMaxDepth + 1];
+            Span<bool> isArray = stackalloc bool[SimpleMaxDepth + 1];
+            int i = SkipWhitespace(text, 0);
+            if (i >= text.Length || text[i] != (byte)'{')
+            {
+                return false;
+            }
+
+            int depth = 1;
+            bases[1] = 0;
+            isArray[1] = false;
+            i++;
+
+            // At the start of an object or array, where it may close at once.
+            bool opened = true;
+            while (true)
+            {
+                i = SkipWhitespace(text, i);
+                if (i >= text.Length)
+                {
+                    return false;
+                }
+
+                byte c = text[i];
+                bool closing = opened && c == (isArray[depth] ? (byte)']' : (byte)'}');
+                if (closing)
+                {
+                    i++;
+                    goto AfterValue;
+                }
+
+                if (!isArray[depth])
+                {
+                    // A property name, then a colon.
+                    if (c != (byte)'"')
+                    {
+                        return false;
+                    }
+
+                    int nameEnd = EndOfPlainString(text, i + 1);
+                    if (nameEnd < 0)
+                    {
+                        return false;
+                    }
+
+                    _path.Truncate(bases[depth]);
+                    if (_path.Length > 0)
+                    {
+                        _path.Append((byte)'.');
+                    }
+
+                    _path.Append(text[(i + 1)..nameEnd]);
+                    i = SkipWhitespace(text, nameEnd + 1);
+                    if (i >= text.Length || text[i] != (byte)':')
+                    {
+                        return false;
+                    }
+
+                    i = SkipWhitespace(text, i + 1);
+                    if (i >= text.Length)
+                    {
+                        return false;
+                    }
+
+                    c = text[i];
+                }
+
+                // A value.
+                int nameLength = isArray[depth] ? bases[depth] : _path.Length;
+                switch (c)
+                {
+                    case (byte)'"':
+                        int end = EndOfPlainString(text, i + 1);
+                        if (end < 0)
+                        {
+                            return false;
+                        }
+
+                        AddInLine(nameLength, i + 1, end - i - 1);
+                        i = end + 1;
+                        break;
+
+                    case (byte)'{' or (byte)'[':
+                        if (depth == SimpleMaxDepth)
+                        {
+                            return false;
+                        }
+
+                        depth++;
+                        bases[depth] = isArray[depth - 1] ? bases[depth - 1] : _path.Length;
+                        isArray[depth] = c == (byte)'[';
+                        i++;
+                        opened = true;
+                        continue;
+
+                    case (byte)'t':
+                        if (!text[i..].StartsWith("true"u8))
+                        {
+                            return false;
+                        }
+
+                        AddInLine(nameLength, i, 4);
+                        i += 4;
+                        break;
+
+                    case (byte)'f':
+                        if (!text[i..].StartsWith("false"u8))
+                        {
+                            return false;
+                        }
+
+                        AddInLine(nameLength, i, 5);
+                        i += 5;
+                        break;
+
+                    case (byte)'n':
+                        if (!text[i..].StartsWith("null"u8))
+                        {
+                            return false;
+                        }
+
+                        i += 4;
+                        break;
+
+                    default:
+                        int numberEnd = EndOfNumber(text, i);
+                        if (numberEnd < 0)
+                        {
+                            return false;
+                        }
+
+                        AddInLine(nameLength, i, numberEnd - i);
+                        i = numberEnd;
+                        break;
+                }
+
+            // After a value: a comma, or the end of the object or array.
+            AfterValue:
+                while (true)
+                {
+                    if (!closing)
+                    {
+                        i = SkipWhitespace(text, i);
+                        if (i >= text.Length)
+                        {
+                            return false;
+                        }
+
+                        c = text[i++];
+                        if (c == (byte)',')
+                        {
+                            opened = false;
+                            break;
+                        }
+
+                        if (c != (isArray[depth] ? (byte)']' : (byte)'}'))
+                        {
+                            return false;
+                        }
+                    }
+
+                    closing = false;
+                    _path.Truncate(bases[depth]);
+                    depth--;
+                    if (depth == 0)
+                    {
+                        return SkipWhitespace(text, i) == text.Length;
+                    }
+                }
+            }
+        }
+
         public void Emit(ReadOnlySpan<byte> text, long line)
         {
             Visitor.BeginRecord(line);
@@ -274,6 +467,103 @@ internal sealed partial class JsonLinesReader
         {
             _scratch.Dispose();
             _path.Dispose();
+        }
+
+        /// <summary>The deepest nesting <see cref="TryParseSimple"/> reads; deeper lines go to the general reader, which knows <see cref="MaxDepth"/>.</summary>
+        private const int SimpleMaxDepth = 32;
+
+        /// <summary>Bytes that end a plain string: its closing quote, an escape, or a control character (invalid in JSON strings).</summary>
+        private static readonly SearchValues<byte> StringStops = SearchValues.Create(
+            "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
+
+        /// <summary>Returns the index of the closing quote of a string without escapes whose content starts at <paramref name="start"/>, or -1.</summary>
+        private static int EndOfPlainString(ReadOnlySpan<byte> text, int start)
+        {
+            int stop = text[start..].IndexOfAny(StringStops);
+            return stop >= 0 && text[start + stop] == (byte)'"' ? start + stop : -1;
+        }
+
+        /// <summary>Returns the index after a JSON number that starts at <paramref name="start"/> and is followed by a delimiter, or -1.</summary>
+        private static int EndOfNumber(ReadOnlySpan<byte> text, int start)
+        {
+            int i = start;
+            if (At(text, i) == (byte)'-')
+            {
+                i++;
+            }
+
+            if (At(text, i) == (byte)'0')
+            {
+                i++;
+            }
+            else if (IsDigit(At(text, i)))
+            {
+                i = Digits(text, i);
+            }
+            else
+            {
+                return -1;
+            }
+
+            if (At(text, i) == (byte)'.')
+            {
+                if (!IsDigit(At(text, i + 1)))
+                {
+                    return -1;
+                }
+
+                i = Digits(text, i + 1);
+            }
+
+            if (At(text, i) is (byte)'e' or (byte)'E')
+            {
+                i++;
+                if (At(text, i) is (byte)'+' or (byte)'-')
+                {
+                    i++;
+                }
+
+                if (!IsDigit(At(text, i)))
+                {
+                    return -1;
+                }
+
+                i = Digits(text, i);
+            }
+
+            return At(text, i) is (byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' ? i : -1;
+        }
+
+        private static int Digits(ReadOnlySpan<byte> text, int i)
+        {
+            while (IsDigit(At(text, i)))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+        /// <summary>Returns the byte at <paramref name="index"/>, or 0 past the end.</summary>
+        private static byte At(ReadOnlySpan<byte> text, int index) => (uint)index < (uint)text.Length ? text[index] : (byte)0;
+
+        private static int SkipWhitespace(ReadOnlySpan<byte> text, int i)
+        {
+            while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private void AddInLine(int nameLength, int valueStart, int valueLength)
+        {
+            int nameStart = _scratch.Length;
+            _scratch.Append(_path.Written[..nameLength]);
+            _fields.Add(new FieldSlice(nameStart, nameLength, true, valueStart, valueLength));
         }
 
         private static void AppendUnescaped(ByteBuffer destination, ref Utf8JsonReader reader)

@@ -38,4 +38,37 @@ public sealed class PersonSetTests
         Assert.Equal(3, first.Count);
         Assert.Equal(2, first.SensitiveCount);
     }
+
+    [Fact]
+    public void AddFingerprint_SamePersonWrittenTwoWays_CountsOnce()
+    {
+        var set = new PersonSet();
+
+        set.AddFingerprint(Keyer.Fingerprint("+8613800138000"u8), sensitive: false);
+        set.AddFingerprint(Keyer.Fingerprint("+8613800138000"u8), sensitive: true);
+        set.AddFingerprint(Keyer.Fingerprint("+8613912345678"u8), sensitive: false);
+
+        Assert.Equal(2, set.Count);
+        Assert.Equal(1, set.SensitiveCount);
+    }
+
+    [Fact]
+    public void UnionWith_FingerprintsIntoSubjectKeys_Throws()
+    {
+        var keys = new PersonSet();
+        var fingerprints = new PersonSet();
+        keys.Add(Keyer.Key(IdentifierType.CnMobile, "13800138000"u8)!.Value, sensitive: false);
+        fingerprints.AddFingerprint(Keyer.Fingerprint("+8613800138000"u8), sensitive: false);
+
+        Assert.Throws<InvalidOperationException>(() => keys.UnionWith(fingerprints));
+    }
+
+    [Fact]
+    public void Fingerprint_SameSecretInTwoKeyers_Agrees()
+    {
+        var again = new SubjectKeyer("outbound-known-answer-key-01"u8);
+
+        Assert.Equal(Keyer.Fingerprint("+8613800138000"u8), again.Fingerprint("+8613800138000"u8));
+        Assert.NotEqual(Keyer.Fingerprint("+8613800138000"u8), new SubjectKeyer("another-secret-of-enough-bytes"u8).Fingerprint("+8613800138000"u8));
+    }
 }

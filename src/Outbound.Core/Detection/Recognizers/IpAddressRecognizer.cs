@@ -50,7 +50,10 @@ public sealed class IpAddressRecognizer : IRecognizer
             return false;
         }
 
-        if (IpAddressRules.TryParseIPv6(text, position, out int end, out bool compressed, out bool hasDigit, out int longestGroup))
+        // A first group followed by a dot (31.2304, 192.168.1.1) can only begin an IPv4 address: IPv6 needs a colon after it.
+        int end;
+        bool dotted = text[position] != ':' && RecognizerBytes.At(text, position + RecognizerBytes.HexRun(text, position)) == '.';
+        if (!dotted && IpAddressRules.TryParseIPv6(text, position, out end, out bool compressed, out bool hasDigit, out int longestGroup))
         {
             // A compressed address needs a group of three or more digits, or is the loopback ::1; slices such as
             // a[1::2] and a[::2] are not addresses.
