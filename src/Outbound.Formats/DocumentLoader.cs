@@ -17,7 +17,11 @@ internal static class DocumentLoader
     private const string Yaml = "YAML";
 
     /// <summary>Returns the root node of the single document in <paramref name="text"/>, or <see langword="null"/> after reporting why there is none.</summary>
-    public static YamlNode? Load(string text, string source, SchemaErrorList errors)
+    /// <param name="text">The file's text.</param>
+    /// <param name="source">The file name, whose extension tells JSON from YAML.</param>
+    /// <param name="errors">Where errors go.</param>
+    /// <param name="emptyFile">The message for a file without a document; a declaration's by default.</param>
+    public static YamlNode? Load(string text, string source, SchemaErrorList errors, string emptyFile = Messages.EmptyFile)
     {
         if (text.StartsWith('\uFEFF'))
         {
@@ -60,7 +64,7 @@ internal static class DocumentLoader
 
         if (stream.Documents.Count == 0)
         {
-            errors.Add(1, 1, "", Messages.EmptyFile);
+            errors.Add(1, 1, "", emptyFile);
             return null;
         }
 

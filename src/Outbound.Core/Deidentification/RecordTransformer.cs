@@ -344,7 +344,8 @@ public sealed class RecordTransformer
         }
 
         var results = new Dictionary<(int, int), string>();
-        foreach (var group in candidates.GroupBy(candidate => candidate.Operation))
+        // Two rules that coarsen alike (a rule for lat and one for lon) pair their values.
+        foreach (var group in candidates.GroupBy(candidate => candidate.Operation.Operation is CoarsenOperation coarsen ? (coarsen.Decimals, coarsen.CellMetres, coarsen.Datum) : default))
         {
             List<Candidate> latitudes = [.. group.Where(candidate => !candidate.IsLongitude)];
             List<Candidate> longitudes = [.. group.Where(candidate => candidate.IsLongitude)];
@@ -354,7 +355,7 @@ public sealed class RecordTransformer
                 int match = longitudes.FindIndex(longitude => string.Equals(PairKey(longitude.Field, LongitudeWords), key, StringComparison.Ordinal));
                 if (match >= 0)
                 {
-                    Coarsen(group.Key, latitude, longitudes[match], results);
+                    Coarsen(latitude.Operation, latitude, longitudes[match], results);
                     latitudes.Remove(latitude);
                     longitudes.RemoveAt(match);
                 }
@@ -362,7 +363,7 @@ public sealed class RecordTransformer
 
             if (latitudes.Count == 1 && longitudes.Count == 1)
             {
-                Coarsen(group.Key, latitudes[0], longitudes[0], results);
+                Coarsen(latitudes[0].Operation, latitudes[0], longitudes[0], results);
             }
         }
 

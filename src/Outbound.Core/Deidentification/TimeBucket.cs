@@ -16,10 +16,13 @@ public enum TimeUnit
 
     /// <summary>The start of its month.</summary>
     Month,
+
+    /// <summary>The start of its year.</summary>
+    Year,
 }
 
 /// <summary>
-/// Floors a timestamp to the start of its minute, hour, day or month, keeping its format (<c>bucket</c>):
+/// Floors a timestamp to the start of its minute, hour, day, month or year, keeping its format (<c>bucket</c>):
 /// <c>2026-05-17 09:27:47</c> becomes <c>2026-05-17 09:00:00</c>, epoch milliseconds become the epoch milliseconds of
 /// the hour. A quasi-identifier generaliser: anonymising only with k-anonymity (<see cref="Protection.Generalised"/>).
 /// </summary>
@@ -119,7 +122,8 @@ public sealed class TimeBucket : Transform
             TimeUnit.Minute => new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified),
             TimeUnit.Hour => new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified),
             TimeUnit.Day => local.Date,
-            _ => new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified),
+            TimeUnit.Month => new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified),
+            _ => new DateTime(local.Year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified),
         };
         long result = (new DateTimeOffset(floored, EpochOffset) - DateTimeOffset.UnixEpoch).Ticks / unit;
 
@@ -138,11 +142,7 @@ public sealed class TimeBucket : Transform
 
         if (value.Length == 10)
         {
-            if (Unit == TimeUnit.Month)
-            {
-                "01".CopyTo(target[8..]);
-            }
-
+            FloorDate(target);
             return true;
         }
 
@@ -194,12 +194,21 @@ public sealed class TimeBucket : Transform
             "00".CopyTo(target[11..]);
         }
 
-        if (Unit == TimeUnit.Month)
+        FloorDate(target);
+        return true;
+    }
+
+    private void FloorDate(Span<char> target)
+    {
+        if (Unit >= TimeUnit.Month)
         {
             "01".CopyTo(target[8..]);
         }
 
-        return true;
+        if (Unit >= TimeUnit.Year)
+        {
+            "01".CopyTo(target[5..]);
+        }
     }
 
     private static bool IsOffset(ReadOnlySpan<char> zone) =>

@@ -21,6 +21,7 @@ public sealed class MaskTests
     [InlineData(IdentifierType.PersonName, "唐博", "唐*")]
     [InlineData(IdentifierType.MacAddress, "3C:22:FB:A7:1B:2F", "3C:22:FB:**:**:**")]        // OUI
     [InlineData(IdentifierType.IpAddress, "124.240.178.46", "***.***.***.**")]
+    [InlineData(IdentifierType.Imei, "866644311561060", "86664431*******")]                   // TAC
     public void ForType_UsualShape_KeepsTheTypesVisibleParts(IdentifierType type, string input, string expected) =>
         Assert.Equal(expected, Mask.ForType(type).Apply(input));
 

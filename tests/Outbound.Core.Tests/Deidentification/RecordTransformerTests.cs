@@ -156,6 +156,25 @@ public sealed class RecordTransformerTests
     }
 
     [Fact]
+    public void Transform_FieldRulesForLatitudeAndLongitude_ArePairedWhenTheyCoarsenAlike()
+    {
+        var policy = new Policy
+        {
+            Name = "gcj-fields",
+            Output = PolicyOutput.Deidentified,
+            Rules =
+            [
+                new(RuleSelector.Field("lat"), new CoarsenOperation(4, null, GeodeticDatum.Gcj02), "rules[0]"),
+                new(RuleSelector.Field("lon"), new CoarsenOperation(4, null, GeodeticDatum.Gcj02), "rules[1]"),
+            ],
+        };
+
+        var record = new RecordTransformer(policy, Fields.Keys).Transform([Fields.Plain("lat", "31.17530398364597"), Fields.Plain("lon", "121.531541859215")]);
+
+        Assert.Equal(("31.1774", "121.5272"), (record.Value("lat"), record.Value("lon")));
+    }
+
+    [Fact]
     public void Transform_Gcj02LatitudeWithoutLongitude_IsLabelledNotReleasedUnconverted()
     {
         var policy = new Policy

@@ -9,6 +9,8 @@ public sealed class TimeBucketTests
     [InlineData(TimeUnit.Hour, "2026-05-17 09:27:47", "2026-05-17 09:00:00")]
     [InlineData(TimeUnit.Day, "2026-05-17 09:27:47", "2026-05-17 00:00:00")]
     [InlineData(TimeUnit.Month, "2026-05-17 09:27:47", "2026-05-01 00:00:00")]
+    [InlineData(TimeUnit.Year, "2026-05-17 09:27:47", "2026-01-01 00:00:00")]
+    [InlineData(TimeUnit.Year, "2026-05-17", "2026-01-01")]
     [InlineData(TimeUnit.Hour, "2026-05-17T09:27:47.123+08:00", "2026-05-17T09:00:00.000+08:00")] // floored in its own offset
     [InlineData(TimeUnit.Hour, "2026-05-17T23:59Z", "2026-05-17T23:00Z")]
     [InlineData(TimeUnit.Day, "2026/05/17 09:27", "2026/05/17 00:00")]
@@ -24,6 +26,7 @@ public sealed class TimeBucketTests
     [InlineData(TimeUnit.Hour, "1754114446281", "2025-08-02T14:00:00+08:00")]
     [InlineData(TimeUnit.Day, "1754114446281", "2025-08-02T00:00:00+08:00")]   // the day in China, not in UTC
     [InlineData(TimeUnit.Month, "1754114446281", "2025-08-01T00:00:00+08:00")]
+    [InlineData(TimeUnit.Year, "1754114446281", "2025-01-01T00:00:00+08:00")]
     [InlineData(TimeUnit.Day, "1754114446", "2025-08-02T00:00:00+08:00")]      // seconds
     public void TryApply_EpochValue_FlooredInChinaStandardTime(TimeUnit unit, string input, string expectedStart)
     {
