@@ -40,6 +40,11 @@ public enum OperatorKind
 /// <remarks>The derived records are the operators; <see cref="RecordTransformer"/> turns them into <see cref="Transform"/>s with the keys.</remarks>
 public abstract record Operation
 {
+    // The operators are a closed set: the validator and the transformer know each one.
+    private protected Operation()
+    {
+    }
+
     /// <summary>Gets the operator.</summary>
     public abstract OperatorKind Kind { get; }
 

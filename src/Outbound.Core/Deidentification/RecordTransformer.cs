@@ -28,8 +28,9 @@ public sealed class RecordTransformer
 {
     private const int MaxCachedFieldNames = 4096;
 
+    private static readonly IdentifierType[] AllTypes = Enum.GetValues<IdentifierType>();
     private static readonly TypeLabel UntypedLabel = new(null);
-    private static readonly TypeLabel[] Labels = [.. Enum.GetValues<IdentifierType>().Select(type => new TypeLabel(type))];
+    private static readonly TypeLabel[] Labels = [.. AllTypes.Select(type => new TypeLabel(type))];
     private static readonly string[] LatitudeWords = ["latitude", "lat", "纬度"];
     private static readonly string[] LongitudeWords = ["longitude", "long", "lng", "lon", "经度"];
 
@@ -78,7 +79,7 @@ public sealed class RecordTransformer
         }
 
         Compiled defaultOperation = Compile(policy.Default, "default");
-        _byType = [.. Enum.GetValues<IdentifierType>().Select(type => policy.RuleFor(type) is { } rule ? Compile(rule.Operation, rule.Name) : defaultOperation)];
+        _byType = [.. AllTypes.Select(type => policy.RuleFor(type) is { } rule ? Compile(rule.Operation, rule.Name) : defaultOperation)];
         foreach (PolicyRule rule in policy.Rules.Where(rule => rule.Selector.Kind == SelectorKind.Field))
         {
             _fieldRules[rule] = Compile(rule.Operation, rule.Name);
@@ -119,9 +120,9 @@ public sealed class RecordTransformer
         return new TransformedRecord
         {
             Fields = output.ToImmutable(),
-            RemainingPersonalInformation = [.. Enum.GetValues<IdentifierType>().Where(type => (state.Remaining & (1u << (int)type)) != 0)],
+            RemainingPersonalInformation = [.. AllTypes.Where(type => (state.Remaining & (1u << (int)type)) != 0)],
             RemainingIsSensitive = state.Remaining != 0
-                && (state.MinorUnder14 || Enum.GetValues<IdentifierType>().Any(type => (state.Remaining & (1u << (int)type)) != 0 && IdentifierCatalog.Get(type).IsSensitive)),
+                && (state.MinorUnder14 || AllTypes.Any(type => (state.Remaining & (1u << (int)type)) != 0 && IdentifierCatalog.Get(type).IsSensitive)),
             FullyAnonymised = state.Remaining == 0,
             Fallbacks = state.Fallbacks?.ToImmutableArray() ?? [],
         };
@@ -426,7 +427,7 @@ public sealed class RecordTransformer
         {
             Operation = operation;
             Name = name;
-            _transforms = [Build(operation, null, keys), .. Enum.GetValues<IdentifierType>().Select(type => Build(operation, type, keys))];
+            _transforms = [Build(operation, null, keys), .. AllTypes.Select(type => Build(operation, type, keys))];
             Coarser = operation switch
             {
                 GeneraliseOperation generalise => [.. generalise.Coarser.Select(next => (Transform)new Generalisation(next.To, next.BandWidth))],

@@ -17,6 +17,13 @@ public readonly record struct OutputField(string Name, string Value, bool Change
 {
     /// <summary>Gets the operators k-anonymity may apply to generalise the value further, finest first.</summary>
     internal ImmutableArray<Transform> Coarser { get; init; }
+
+    /// <summary>Returns <see langword="true"/> when the name, value and change flag are equal.</summary>
+    public bool Equals(OutputField other) =>
+        string.Equals(Name, other.Name, StringComparison.Ordinal) && string.Equals(Value, other.Value, StringComparison.Ordinal) && Changed == other.Changed;
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Name, Value, Changed);
 }
 
 /// <summary>An identifier an operator could not read (a date that is no date, a lone GCJ-02 latitude), replaced by its type label instead.</summary>
