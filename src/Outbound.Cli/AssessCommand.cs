@@ -4,6 +4,7 @@ using System.Globalization;
 using Outbound.Formats;
 using Outbound.Law;
 using Outbound.Reports;
+using Outbound.Storage;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -50,6 +51,10 @@ internal sealed class AssessCommand(IAnsiConsole console, ErrorOutput errors, Ti
         [Description(Messages.CalendarOption)]
         public string? Calendar { get; init; }
 
+        [CommandOption("--store <STORE>")]
+        [Description(Messages.AssessStoreOption)]
+        public string? Store { get; init; }
+
         /// <summary>Checks every option and file at once, and reports all problems together.</summary>
         public override ValidationResult Validate()
         {
@@ -70,6 +75,11 @@ internal sealed class AssessCommand(IAnsiConsole console, ErrorOutput errors, Ti
                 {
                     problems.Add(Messages.FileMissing(file));
                 }
+            }
+
+            if (Store is not null && !StoreLocation.TryParse(Store, out _, out string? storeError))
+            {
+                problems.Add(storeError);
             }
 
             if (Calendar is not null && !File.Exists(Calendar))
@@ -106,6 +116,19 @@ internal sealed class AssessCommand(IAnsiConsole console, ErrorOutput errors, Ti
             ? date
             : ChinaStandardTime.Today(time);
 
+        if (settings.Store is not null)
+        {
+            try
+            {
+                declarations = WithLedger(declarations, StoreLocation.Parse(settings.Store));
+            }
+            catch (StoreException error)
+            {
+                errors.WriteError(error.Message);
+                return OutboundApp.UsageError;
+            }
+        }
+
         var assessor = new Assessor(calendar);
         IReadOnlyList<AssessmentResult> results = declarations.Count == 1
             ? [assessor.Assess(declarations[0], asOf)]
@@ -129,6 +152,45 @@ internal sealed class AssessCommand(IAnsiConsole console, ErrorOutput errors, Ti
         }
 
         return results.Any(result => result.NeedsAction) ? NeedsAction : AllAllowed;
+    }
+
+    /// <summary>
+    /// Adds to each declaration what its handler actually exported this year, from the store's ledger, as a transfer
+    /// <c>ledger</c> on 1 January: the planned transfers are then judged on top of the real counts. The store's
+    /// approvals are used where the declaration lists none (the store is authoritative for approvals on file).
+    /// </summary>
+    private static List<Declaration> WithLedger(List<Declaration> declarations, StoreLocation location)
+    {
+        using var store = GatewayStores.Open(location, new GatewayStoreOptions());
+        var result = new List<Declaration>(declarations.Count);
+        foreach (var declaration in declarations)
+        {
+            var totals = store.Totals(declaration.Handler.Name, declaration.Year);
+            var approvals = declaration.Approvals.IsEmpty ? store.Approvals(declaration.Handler.Name) : declaration.Approvals;
+            if (totals.IsZero)
+            {
+                result.Add(declaration with { Approvals = approvals });
+                continue;
+            }
+
+            var contact = DataCategories.Get("contact");
+            var first = declaration.Transfers.IsEmpty ? null : declaration.Transfers[0];
+            var ledger = new Transfer
+            {
+                Id = "ledger",
+                Date = new DateOnly(declaration.Year, 1, 1),
+                Recipient = first?.Recipient ?? new Recipient("(exported so far)", "--", RecipientKind.Company),
+                Purpose = first?.Purpose ?? "",
+                Items =
+                [
+                    new TransferItem { Category = contact, Individuals = totals.NonSensitive, Sensitive = false },
+                    new TransferItem { Category = contact, Individuals = totals.Sensitive, Sensitive = true },
+                ],
+            };
+            result.Add(declaration with { Approvals = approvals, Transfers = [ledger, .. declaration.Transfers] });
+        }
+
+        return result;
     }
 
     private bool TryLoadCalendar(string? path, out WorkingDayCalendar calendar)

@@ -46,6 +46,12 @@ internal static class OutboundApp
                 .WithExample("scan", "--spans", "--field", "text", "corpus.jsonl")
                 .WithExample("scan", "--db", "sqlite:crm.db", "--table", "customers");
 
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription(Messages.ExportDescription)
+                .WithExample("export", "trips.jsonl", "--declaration", "declaration.yaml", "--policy", "policy.yaml", "--to", "out/")
+                .WithExample("export", "trips.jsonl", "--declaration", "declaration.yaml", "--policy", "policy.yaml", "--to", "out/", "--resume")
+                .WithExample("export", "--db", "sqlite:crm.db", "--table", "customers", "--declaration", "d.yaml", "--policy", "p.yaml", "--dry-run");
+
             config.AddBranch("approvals", approvals =>
             {
                 approvals.SetDescription(Messages.ApprovalsDescription);
@@ -63,6 +69,9 @@ internal static class OutboundApp
                 quarantine.AddCommand<QuarantineListCommand>("list")
                     .WithDescription(Messages.QuarantineListDescription)
                     .WithExample("quarantine", "list", "--reason", "SCOPE_EXCEEDED");
+                quarantine.AddCommand<QuarantineReleaseCommand>("release")
+                    .WithDescription(Messages.QuarantineReleaseDescription)
+                    .WithExample("quarantine", "release", "--declaration", "declaration.yaml", "--policy", "policy.yaml", "--to", "out/", "--reason", "SCOPE_EXCEEDED");
             });
 
             config.AddBranch("audit", audit =>
@@ -76,6 +85,10 @@ internal static class OutboundApp
                     .WithDescription(Messages.AuditExportDescription)
                     .WithExample("audit", "export", "evidence-2026", "--audit-key", "audit-key.pem");
             });
+
+            config.AddCommand<Demo.DemoCommand>("demo")
+                .WithDescription(Messages.DemoDescription)
+                .WithExample("demo");
         });
 
         return app;

@@ -73,7 +73,7 @@ internal static class ScanSources
     public static bool IsReadable(SniffedContent content) => content != SniffedContent.Binary;
 
     /// <summary>Opens the file as UTF-8 bytes, transcoding GB 18030 and UTF-16 text on the way.</summary>
-    private static Stream Open(string path, SniffedContent content)
+    internal static Stream Open(string path, SniffedContent content)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
         var encoding = content switch

@@ -6,8 +6,8 @@ namespace Outbound.Gateway;
 
 /// <summary>Seals retained records with AES-256-GCM under the quarantine's own key, bound to their run and position.</summary>
 /// <remarks>
-/// Sealed form: 12-byte random nonce, ciphertext, 16-byte tag. The associated data is the UTF-8 text
-/// <c>run id "\n" position</c>, so a sealed record moved to another row does not open. Thread-safe.
+/// Sealed form: 12-byte random nonce, ciphertext, 16-byte tag. The associated data is the UTF-8 run id, a line feed,
+/// and the position as an 8-byte big-endian integer, so a sealed record moved to another row does not open. Thread-safe.
 /// </remarks>
 public sealed class QuarantineSealer
 {

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Export throughput against scan-only throughput on the same telemetry file, on one core and on two.
+# Breaks the export's time down by running, on the same input: scan --validated-only (read + detect),
+# export --dry-run (read + detect + transform + decide, nothing written) and the full export (+ ledger, quarantine,
+# audit, part files). Prints MB/s and records/s of each, the export/scan ratio and peak RSS.
+# Usage: bash bench/export-throughput.sh
+# Settings (environment): SIZE=1073741824 (bytes of JSON lines) SEED=7 RUNS=1 (best of) CORES="0 0,1"
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SIZE=${SIZE:-1073741824}
+SEED=${SEED:-7}
+RUNS=${RUNS:-1}
+CORES=${CORES:-"0 0,1"}
+WORK=artifacts/export-throughput
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+mkdir -p "$WORK"
+
+missing=()
+[[ -x /usr/bin/time ]] || missing+=(time)
+command -v taskset >/dev/null || missing+=(util-linux)
+if (( ${#missing[@]} > 0 )); then
+  echo "installing ${missing[*]}..."
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+echo "building (Release)..."
+dotnet build src/Outbound.Cli/Outbound.Cli.csproj -c Release -v quiet -nologo >"$WORK/build-cli.log" 2>&1 || { cat "$WORK/build-cli.log"; exit 2; }
+dotnet build bench/Outbound.Accuracy/Outbound.Accuracy.csproj -c Release -v quiet -nologo >"$WORK/build-accuracy.log" 2>&1 || { cat "$WORK/build-accuracy.log"; exit 2; }
+OUTBOUND=(dotnet artifacts/bin/Outbound.Cli/release/outbound.dll)
+ACCURACY=(dotnet artifacts/bin/Outbound.Accuracy/release/Outbound.Accuracy.dll)
+
+FILE="$WORK/telemetry-$SIZE-$SEED.jsonl"
+if [[ ! -s $FILE ]]; then
+  echo "generating $FILE..."
+  "${ACCURACY[@]}" generate --bytes "$SIZE" --kinds telemetry --raw --seed "$SEED" --out "$FILE"
+fi
+bytes=$(stat -c %s "$FILE")
+records=$(wc -l <"$FILE")
+cat "$FILE" >/dev/null
+
+# Keys made for the benchmark only, owner-only.
+KEYS="$WORK/keys"
+if [[ ! -d $KEYS ]]; then
+  mkdir -m 700 "$KEYS"
+  (umask 077; openssl rand -hex 32 >"$KEYS/subject.key"; openssl rand -hex 32 >"$KEYS/quarantine.key";
+   openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$KEYS/audit.pem" 2>/dev/null)
+fi
+DECLARATION=samples/demo/fleet-declaration.yaml
+POLICY=samples/demo/fleet-policy.yaml
+
+run() {  # run LABEL CORESET COMMAND...: best wall time of RUNS runs; sets BEST and RSS_KB
+  local label=$1 cores=$2
+  shift 2
+  BEST="" RSS_KB=0
+  for (( i = 1; i <= RUNS; i++ )); do
+    local store="$WORK/store-$label.db" out="$WORK/out-$label"
+    rm -rf "$store" "$store-wal" "$store-shm" "$out" "$KEYS/audit.pem.head"
+    "${OUTBOUND[@]}" approvals import "$DECLARATION" --store "sqlite:$store" --audit-key "$KEYS/audit.pem" >/dev/null
+    local start=$EPOCHREALTIME code=0
+    /usr/bin/time -v -o "$WORK/time.txt" taskset -c "$cores" "$@" --store "sqlite:$store" --to "$out" >"$WORK/$label.out" 2>"$WORK/$label.err" || code=$?
+    local end=$EPOCHREALTIME
+    if [[ $code -gt 1 ]]; then echo "$label failed (exit $code):"; cat "$WORK/$label.err"; exit 2; fi
+    local elapsed rss
+    elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+    rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
+    if [[ -z $BEST ]] || awk -v a="$elapsed" -v b="$BEST" 'BEGIN { exit !(a < b) }'; then BEST=$elapsed; fi
+    (( rss > RSS_KB )) && RSS_KB=$rss
+  done
+}
+
+EXPORT=("${OUTBOUND[@]}" export "$FILE" --declaration "$DECLARATION" --policy "$POLICY"
+  --key-file "$KEYS/subject.key" --quarantine-key-file "$KEYS/quarantine.key" --audit-key "$KEYS/audit.pem" --format json)
+printf '%s MB, %s records\n' "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }')" "$records"
+printf '%-8s %-22s %10s %10s %12s %8s %9s\n' cores stage seconds MB/s records/s vs-scan RSS-MB
+for cores in $CORES; do
+  threads=$(awk -F, '{ print NF }' <<<"$cores")
+  run scan "$cores" "${OUTBOUND[@]}" scan --validated-only --format json "$FILE" --key-file "$KEYS/subject.key"
+  scan=$BEST; scan_rss=$RSS_KB
+  run dry "$cores" "${EXPORT[@]}" --threads "$threads" --dry-run
+  dry=$BEST; dry_rss=$RSS_KB
+  run export "$cores" "${EXPORT[@]}" --threads "$threads"
+  full=$BEST; full_rss=$RSS_KB
+  for stage in "scan:$scan:$scan_rss" "export --dry-run:$dry:$dry_rss" "export:$full:$full_rss"; do
+    IFS=: read -r name seconds rss <<<"$stage"
+    awk -v c="$cores" -v n="$name" -v s="$seconds" -v b="$bytes" -v r="$records" -v base="$scan" -v rss="$rss" \
+      'BEGIN { printf "%-8s %-22s %10.2f %10.1f %12.0f %8.2f %9.0f\n", c, n, s, b / 1e6 / s, r / s, base / s, rss / 1024 }'
+  done
+done
+echo "breakdown: detect ≈ scan; transform + decide ≈ dry-run − scan; ledger + quarantine + audit + write ≈ export − dry-run"

@@ -1,0 +1,188 @@
+using System.ComponentModel;
+using System.Security.Cryptography;
+using Outbound.Deidentification;
+using Outbound.Detection;
+using Outbound.Formats;
+using Outbound.Formats.Records;
+using Outbound.Gateway;
+using Outbound.Law;
+using Outbound.Storage;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Outbound.Cli;
+
+/// <summary><c>outbound export INPUT --declaration D --policy P --to OUT</c>: the export gate.</summary>
+/// <param name="console">Standard output.</param>
+/// <param name="errors">Standard error.</param>
+/// <param name="time">The clock batches are committed by.</param>
+internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, TimeProvider time) : Command<ExportCommand.Settings>
+{
+    /// <summary>Exit code when every record was released.</summary>
+    public const int AllReleased = 0;
+
+    /// <summary>Exit code when records were retained or could not be read.</summary>
+    public const int SomeRetained = 1;
+
+    /// <summary>The arguments and options of <c>outbound export</c>.</summary>
+    internal sealed class Settings : GatewaySettings
+    {
+        [CommandArgument(0, "[INPUT]")]
+        [Description(Messages.ExportInputArgument)]
+        public string? Input { get; init; }
+
+        [CommandOption("--db <STORE>")]
+        [Description(Messages.ExportDbOption)]
+        public string? Db { get; init; }
+
+        [CommandOption("--table <TABLE>")]
+        [Description(Messages.ExportTableOption)]
+        public string? Table { get; init; }
+
+        [CommandOption("--resume")]
+        [Description(Messages.ResumeOption)]
+        public bool Resume { get; init; }
+
+        [CommandOption("--batch-size <N>")]
+        [Description(Messages.BatchSizeOption)]
+        [DefaultValue(10_000)]
+        public int BatchSize { get; init; } = 10_000;
+
+        [CommandOption("--threads <N>")]
+        [Description(Messages.ThreadsOption)]
+        public int? Threads { get; init; }
+
+        public override ValidationResult Validate()
+        {
+            var problems = Problems();
+            if (Input is null && Db is null)
+            {
+                problems.Add(Messages.ExportNothingToRead);
+            }
+
+            if (Input is not null && Db is not null)
+            {
+                problems.Add(Messages.ExportInputAndDb);
+            }
+
+            if (Db is not null && Table is null)
+            {
+                problems.Add(Messages.ExportDbNeedsTable);
+            }
+
+            if (Input is not null and not "-" && !File.Exists(Input))
+            {
+                problems.Add(Messages.PathMissing(Input));
+            }
+
+            if (BatchSize is < 1 or > 1_000_000)
+            {
+                problems.Add(Messages.BatchSizeInvalid(BatchSize));
+            }
+
+            if (Threads is < 1 or > 256)
+            {
+                problems.Add(Messages.ThreadsInvalid(Threads.Value));
+            }
+
+            return problems.Count == 0 ? ValidationResult.Success() : ValidationResult.Error(string.Join(Environment.NewLine, problems));
+        }
+    }
+
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return Run(settings, cancellationToken);
+    }
+
+    /// <summary>Runs the export; what <see cref="Execute"/> does after parsing, also used by <c>outbound demo</c>.</summary>
+    internal int Run(Settings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return RunChecked(settings, cancellationToken);
+        }
+        catch (Exception error) when (error is ExportSetupException or StoreException)
+        {
+            errors.WriteError(error.Message);
+            return OutboundApp.UsageError;
+        }
+    }
+
+    private int RunChecked(Settings settings, CancellationToken cancellationToken)
+    {
+        var setup = ExportSetup.Prepare(settings, time);
+        using var store = setup.Store;
+        string? spooled = null;
+        try
+        {
+            var input = ExportInput.Open(settings.Input, settings.Db, settings.Table, settings.To, out spooled);
+            var runKey = new ExportRunKey(input.Digest, setup.Transfer.Id, setup.Declaration.Handler.Name,
+                settings.To is null ? "" : Path.GetFullPath(settings.To), setup.PolicyDigest, setup.DeclarationDigest);
+            var existing = store.FindRun(runKey.RunId);
+            if (existing is { Batches.IsEmpty: false } && !settings.Resume && !settings.DryRun)
+            {
+                throw new ExportSetupException(Messages.RunExists(runKey.RunId, existing.CommittedThrough));
+            }
+
+            var sink = new PartFileSink(settings.To ?? Path.GetTempPath());
+            var pipeline = new ExportPipeline(new ExportOptions
+            {
+                Declaration = setup.Declaration,
+                Transfer = setup.Transfer,
+                Assessor = new Assessor(WorkingDayCalendar.Default),
+                Scanner = RecognizerSets.Create(namesAndAddresses: true),
+                Keyer = setup.Keyer,
+                Transformer = setup.Transformer,
+                Policy = setup.Policy,
+                Sealer = setup.Sealer,
+                Store = store,
+                Sink = sink,
+                RunKey = runKey,
+                Clock = time,
+                Actor = settings.Actor ?? Environment.UserName,
+                DryRun = settings.DryRun,
+                Parallelism = settings.Threads ?? Environment.ProcessorCount,
+                CheckpointWritten = setup.WriteHead,
+            });
+
+            var removed = settings.Resume ? pipeline.DropUncommittedParts() : [];
+            var summary = new ExportSummary(runKey, pipeline.CommittedThrough, removed, settings.DryRun);
+            void ReadAll(Action<long> progress) =>
+                input.Read(settings.BatchSize, pipeline.CommittedThrough, batch => summary.Add(pipeline.Process(batch)), progress, cancellationToken);
+
+            if (settings.Format == "text" && console.Profile.Capabilities.Interactive && input.Length > 0)
+            {
+                console.Progress().AutoClear(true).Start(progress =>
+                {
+                    var task = progress.AddTask(Markup.Escape(input.Name), maxValue: input.Length);
+                    ReadAll(read => task.Value = read);
+                });
+            }
+            else
+            {
+                ReadAll(_ => { });
+            }
+
+            summary.Finish(store.Totals(setup.Declaration.Handler.Name, ChinaTime.DateOf(time.GetUtcNow()).Year));
+            if (settings.Format == "json")
+            {
+                console.Profile.Out.Writer.Write(ExportOutput.ToJson(summary));
+            }
+            else
+            {
+                ExportOutput.WriteText(console, summary, settings.To);
+            }
+
+            return summary.Retained > 0 || summary.Unreadable > 0 ? SomeRetained : AllReleased;
+        }
+        finally
+        {
+            if (spooled is not null)
+            {
+                File.Delete(spooled);
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using System.Text;
+using Outbound.Detection;
+using Outbound.Formats.Records;
+using Outbound.Gateway;
+using Outbound.Storage;
+
+namespace Outbound.Cli;
+
+/// <summary>An export's input — a file, standard input, or a database table — with the digest that names its run.</summary>
+internal sealed class ExportInput
+{
+    private readonly Action<int, long, Action<InputBatch>, Action<long>, CancellationToken> _read;
+
+    private ExportInput(string name, long length, string digest, Action<int, long, Action<InputBatch>, Action<long>, CancellationToken> read)
+    {
+        Name = name;
+        Length = length;
+        Digest = digest;
+        _read = read;
+    }
+
+    /// <summary>Gets the input's name for people.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the input's length in bytes, or 0 when unknown (a table).</summary>
+    public long Length { get; }
+
+    /// <summary>Gets the SHA-256 of the input (of a table: of its rows as read), lower-case hex.</summary>
+    public string Digest { get; }
+
+    /// <summary>Opens the input: <paramref name="path"/> (<c>-</c> for standard input, spooled to a file first so it can be named by its digest and resumed), or a table.</summary>
+    /// <exception cref="ExportSetupException">The input cannot be exported; the message says why.</exception>
+    public static ExportInput Open(string? path, string? db, string? table, string? destination, out string? spooled)
+    {
+        spooled = null;
+        if (db is not null)
+        {
+            return OpenTable(StoreLocation.Parse(db), table!);
+        }
+
+        var kind = SourceKind.Detect(path!);
+        if (path == "-")
+        {
+            spooled = Path.Combine(destination is null ? Path.GetTempPath() : Path.GetFullPath(destination), $".stdin-{Guid.NewGuid():N}.tmp");
+            Directory.CreateDirectory(Path.GetDirectoryName(spooled)!);
+            using (var file = File.Create(spooled))
+            using (var standardInput = Console.OpenStandardInput())
+            {
+                standardInput.CopyTo(file);
+            }
+
+            kind = SniffKind(spooled);
+            path = spooled;
+        }
+
+        if (kind == SourceKind.PlainText)
+        {
+            throw new ExportSetupException(Messages.ExportPlainText(path!));
+        }
+
+        var content = kind == SourceKind.Parquet ? SniffedContent.Utf8Text : BinarySniffer.Sniff(path!);
+        if (!ScanSources.IsReadable(content))
+        {
+            throw new ExportSetupException(path + ": " + BinarySniffer.Note(content));
+        }
+
+        string digest;
+        using (var stream = File.OpenRead(path!))
+        {
+            digest = Convert.ToHexStringLower(SHA256.HashData(stream));
+        }
+
+        string name = spooled is null ? path! : "standard input";
+        string filePath = path!;
+        return new ExportInput(name, new FileInfo(filePath).Length, digest, (batchSize, skip, onBatch, progress, token) =>
+        {
+            using var stream = ScanSources.Open(filePath, content);
+            ExportReader.Read(stream, kind, batchSize, skip, onBatch, progress, token);
+        });
+    }
+
+    /// <summary>Reads the input in batches, passing over positions up to <paramref name="skipThrough"/>.</summary>
+    public void Read(int batchSize, long skipThrough, Action<InputBatch> onBatch, Action<long> progress, CancellationToken cancellationToken) =>
+        _read(batchSize, skipThrough, onBatch, progress, cancellationToken);
+
+    private static SourceKind SniffKind(string path)
+    {
+        using var stream = File.OpenRead(path);
+        Span<byte> start = stackalloc byte[4];
+        int read = stream.Read(start);
+        if (read >= 4 && start.SequenceEqual("PAR1"u8))
+        {
+            return SourceKind.Parquet;
+        }
+
+        int first = start[..read].IndexOfAnyExcept(" \t\r\n\uFEFF"u8);
+        return first >= 0 && start[first] == (byte)'{' ? SourceKind.JsonLines : SourceKind.Csv;
+    }
+
+    private static ExportInput OpenTable(StoreLocation location, string table)
+    {
+        string digest;
+        using (var reader = TableReader.Open(location))
+        {
+            var hasher = new DigestVisitor();
+            reader.Read(table, hasher);
+            digest = hasher.Digest();
+        }
+
+        return new ExportInput($"{location}/{table}", 0, digest, (batchSize, skip, onBatch, _, token) =>
+        {
+            using var reader = TableReader.Open(location);
+            var collector = new BatchCollector(RecordShape.Columns, batchSize, skip, onBatch);
+            reader.Read(table, collector, cancellationToken: token);
+            collector.Finish();
+        });
+    }
+
+    /// <summary>Hashes a table's rows as read: each field's name and value, length-prefixed.</summary>
+    private sealed class DigestVisitor : IRecordVisitor
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+        public string Digest() => Convert.ToHexStringLower(_hash.GetHashAndReset());
+
+        public void BeginRecord(long position) => _hash.AppendData("\u001e"u8);
+
+        public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+        {
+            Span<byte> length = stackalloc byte[8];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, name.Length);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length[4..], value.Length);
+            _hash.AppendData(length);
+            _hash.AppendData(name);
+            _hash.AppendData(value);
+        }
+
+        public void EndRecord()
+        {
+        }
+
+        public void Skip(long position, string field, string reason) => _hash.AppendData(Encoding.UTF8.GetBytes($"\u001f{position}"));
+    }
+}
+
+/// <summary>An export cannot start: its input, declaration, policy, keys or store are not usable. The message says why.</summary>
+internal sealed class ExportSetupException(string message) : Exception(message);

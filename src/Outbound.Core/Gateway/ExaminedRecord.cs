@@ -1,0 +1,47 @@
+using Outbound.Deidentification;
+using Outbound.Detection;
+
+namespace Outbound.Gateway;
+
+/// <summary>One record after detection and transformation, waiting for the batch's decision.</summary>
+internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord transformed, IReadOnlyList<string?> values)
+{
+    public SourceRecord Source { get; } = source;
+
+    /// <summary>Gets or sets the record as the policy transformed it.</summary>
+    public TransformedRecord Transformed { get; set; } = transformed;
+
+    /// <summary>Gets the released form's values, one per source field, <see langword="null"/> where dropped.</summary>
+    public IReadOnlyList<string?> Values { get; set; } = values;
+
+    /// <summary>Gets or sets the person the record is about, when it carries personal information.</summary>
+    public SubjectKey? Subject { get; set; }
+
+    /// <summary>Gets or sets the categories of non-sensitive personal information left in the released form.</summary>
+    public List<string> NonSensitiveCategories { get; } = [];
+
+    /// <summary>Gets or sets the categories of sensitive personal information left in the released form.</summary>
+    public List<string> SensitiveCategories { get; } = [];
+
+    public bool RemainsNonSensitive => NonSensitiveCategories.Count > 0;
+
+    public bool RemainsSensitive => SensitiveCategories.Count > 0;
+
+    public bool RemainsPersonal => RemainsNonSensitive || RemainsSensitive;
+
+    public IEnumerable<string> Categories => NonSensitiveCategories.Concat(SensitiveCategories);
+
+    public RetainReason? Retained { get; private set; }
+
+    public string? RetainRule { get; private set; }
+
+    public string? RetainDetail { get; private set; }
+
+    public void Retain(RetainReason reason, string? rule, string detail)
+    {
+        if (Retained is null)
+        {
+            (Retained, RetainRule, RetainDetail) = (reason, rule, detail);
+        }
+    }
+}

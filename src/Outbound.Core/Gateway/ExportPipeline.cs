@@ -1,0 +1,315 @@
+using System.Buffers.Binary;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Outbound.Deidentification;
+using Outbound.Detection;
+using Outbound.Law;
+
+namespace Outbound.Gateway;
+
+/// <summary>
+/// The export gate over a stream of batches: detect, transform, count, decide, release or retain, record — one
+/// transaction per batch (DESIGN "The way data flows").
+/// </summary>
+/// <remarks>
+/// <para>
+/// For each batch: every record is scanned and transformed by the policy; its subject is keyed by its strongest
+/// identifier; records in k-anonymity classes too small, and records carrying a category the transfer's approvals do
+/// not cover (RULES R-BLK-5), are retained. The rest are put to the law engine with the ledger's totals: when the
+/// pathway is in place their persons are registered and they are released; otherwise every record that still
+/// carries personal information is retained with the reason, and nothing is counted. Released records are written to
+/// the batch's part file, which is in place before the transaction (ledger, quarantine, audit entry, manifest entry)
+/// commits; a part without a committed manifest entry is removed on resume.
+/// </para>
+/// <para>Every record of a batch ends released, retained or unreadable: the three add up to the batch's input.</para>
+/// </remarks>
+public sealed partial class ExportPipeline
+{
+    private readonly ExportOptions _options;
+    private readonly ImmutableArray<string>? _allowedCategories;
+    private readonly KAnonymity? _kAnonymity;
+    private int _nextBatch;
+
+    /// <summary>Initializes a new instance of the <see cref="ExportPipeline"/> class, opening (or finding again) the run.</summary>
+    public ExportPipeline(ExportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        Approvals = options.Store.Approvals(options.Declaration.Handler.Name);
+        _allowedCategories = AllowedCategories(Approvals, options.Transfer);
+        _kAnonymity = options.Policy.KAnonymity is null ? null : new KAnonymity(options.Policy);
+        Run = options.DryRun
+            ? options.Store.FindRun(options.RunKey.RunId) ?? new ExportRun(options.RunKey, options.Clock.GetUtcNow(), [])
+            : options.Store.OpenRun(options.RunKey, options.Clock.GetUtcNow());
+        _nextBatch = Run.Batches.IsEmpty ? 1 : Run.Batches[^1].Batch + 1;
+    }
+
+    /// <summary>Gets the run as it stood when the pipeline opened it.</summary>
+    public ExportRun Run { get; }
+
+    /// <summary>Gets the approvals on file for the handler.</summary>
+    public ImmutableArray<Approval> Approvals { get; }
+
+    /// <summary>Gets the last input position committed before this pipeline started; positions up to it are skipped on resume.</summary>
+    public long CommittedThrough => Run.CommittedThrough;
+
+    /// <summary>Removes part files a crash left without a committed batch; call before the first batch of a resumed run.</summary>
+    /// <returns>The names of the parts removed.</returns>
+    public IReadOnlyList<string> DropUncommittedParts()
+    {
+        var committed = Run.Batches.Where(b => b.PartFile is not null).Select(b => b.PartFile!).ToHashSet(StringComparer.Ordinal);
+        return _options.DryRun ? [] : _options.Sink.DropUncommitted(Run.Key.RunId, committed);
+    }
+
+    /// <summary>Examines, decides and commits one batch.</summary>
+    public BatchResult Process(InputBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var now = _options.Clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        var records = Examine(batch.Records, today);
+        ApplyKAnonymity(records);
+        ApplyScope(records);
+
+        string handler = _options.Declaration.Handler.Name;
+        using var transaction = _options.Store.Begin(handler, today.Year);
+        var candidates = records.Where(r => r.Retained is null).ToList();
+        var entries = LedgerEntries(candidates);
+        var preview = transaction.Preview(entries);
+        TransferDecision? decision = null;
+        var after = preview.Before;
+        if (candidates.Any(r => r.RemainsPersonal))
+        {
+            decision = Decide(candidates, preview, today);
+            bool counted = !decision.Added.IsZero;
+            if (decision.Status == TransferStatus.Allowed)
+            {
+                if (counted && !_options.DryRun)
+                {
+                    var registration = transaction.Register(entries, preview.After);
+                    after = registration.After;
+                }
+                else if (counted)
+                {
+                    after = preview.After;
+                }
+            }
+            else
+            {
+                var reason = decision.Status == TransferStatus.Blocked ? RetainReason.Blocked : RetainReason.PathwayNotInPlace;
+                string rule = decision.Reasons.IsEmpty ? RuleBook.PathwayBeforeTransfer.Id : decision.Reasons[^1].Rule.Id;
+                foreach (var record in candidates.Where(r => r.RemainsPersonal || decision.Status == TransferStatus.Blocked))
+                {
+                    record.Retain(reason, rule, reason == RetainReason.Blocked
+                        ? "The transfer is blocked for the records' personal information."
+                        : $"The transfer needs {WireNames.Of(decision.Pathway)}, which is not in place.");
+                }
+            }
+        }
+
+        var released = records.Where(r => r.Retained is null).ToList();
+        var retained = records.Where(r => r.Retained is not null).ToList();
+        int number = _nextBatch;
+        string? partFile = null;
+        string? partDigest = null;
+        if (released.Count > 0 && !_options.DryRun)
+        {
+            using var part = _options.Sink.Open(Run.Key.RunId, number);
+            foreach (var record in released)
+            {
+                part.Write(record.Source, record.Values);
+            }
+
+            (partFile, partDigest) = part.Complete();
+        }
+
+        var categories = released.SelectMany(r => r.Categories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+        var result = new BatchResult
+        {
+            Batch = number,
+            Records = batch.Count,
+            Released = released.Count,
+            Retained = retained.GroupBy(r => r.Retained!.Value).ToImmutableDictionary(g => g.Key, g => (long)g.Count()),
+            Unreadable = [.. batch.Unreadable],
+            Before = preview.Before,
+            After = after,
+            Decision = decision,
+            Year = today.Year,
+            Categories = categories,
+            PartFile = partFile,
+            Committed = !_options.DryRun,
+        };
+
+        if (_options.DryRun)
+        {
+            return result;
+        }
+
+        var fromInput = retained.Where(r => r.Source.QuarantineId is null);
+        var fromQuarantine = released.Where(r => r.Source.QuarantineId is not null).Select(r => r.Source.QuarantineId!.Value).ToList();
+        if (fromQuarantine.Count > 0)
+        {
+            transaction.MarkReleased(fromQuarantine, now);
+        }
+
+        transaction.Quarantine([.. fromInput.Select(r => new QuarantineItem(
+            Run.Key.RunId, number, r.Source.Position, r.Retained!.Value, r.RetainRule, r.RetainDetail!,
+            _options.Sealer.Seal(r.Source.Raw.Span, Run.Key.RunId, r.Source.Position), _options.Sealer.KeyId))]);
+        string batchDigest = BatchDigest(batch);
+        bool release = batch.Records.Any(r => r.QuarantineId is not null);
+        transaction.Append(new AuditRecord(release ? AuditKind.QuarantineRelease : AuditKind.ExportBatch, _options.Actor, now,
+            AuditBody.ExportBatch(_options, Run.Key.RunId, result, batchDigest, partDigest, Approvals, fromQuarantine.Count)));
+        transaction.RecordBatch(new BatchManifest(Run.Key.RunId, number, batch.FirstPosition, batch.LastPosition, batch.Count,
+            released.Count, retained.Count, batch.Unreadable.Count, partFile, partDigest, batchDigest, today.Year, now));
+        var checkpoint = transaction.Commit();
+        _nextBatch++;
+        if (checkpoint is not null)
+        {
+            _options.CheckpointWritten?.Invoke(checkpoint);
+        }
+
+        _options.Sink.WriteManifest(_options.Store.FindRun(Run.Key.RunId) ?? Run);
+        return result;
+    }
+
+    /// <summary>The categories the transfer's approvals cover, or <see langword="null"/> when none restricts categories.</summary>
+    /// <remarks>
+    /// Approvals whose recipients and purposes cover the transfer (an empty list covers all) are its candidates; when
+    /// any of them states no categories, nothing is restricted; otherwise the union of theirs is what may go.
+    /// </remarks>
+    internal static ImmutableArray<string>? AllowedCategories(ImmutableArray<Approval> approvals, Transfer transfer)
+    {
+        var candidates = approvals
+            .Where(a => a.Status == ApprovalStatus.Active)
+            .Where(a => Covers(a.Recipients, transfer.Recipient.Name) && Covers(a.Purposes, transfer.Purpose))
+            .ToList();
+        if (candidates.Count == 0 || candidates.Any(a => a.Categories.IsEmpty))
+        {
+            return null;
+        }
+
+        return [.. candidates.SelectMany(a => a.Categories).Distinct(StringComparer.Ordinal)];
+
+        static bool Covers(ImmutableArray<string> scope, string value) =>
+            scope.IsEmpty || scope.Any(entry => string.Equals(entry, value, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static string BatchDigest(InputBatch batch)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Span<byte> header = stackalloc byte[12];
+        foreach (var record in batch.Records)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(header, record.Position);
+            BinaryPrimitives.WriteInt32BigEndian(header[8..], record.Raw.Length);
+            hash.AppendData(header);
+            hash.AppendData(record.Raw.Span);
+        }
+
+        foreach (var unreadable in batch.Unreadable)
+        {
+            BinaryPrimitives.WriteInt64BigEndian(header, unreadable.Position);
+            BinaryPrimitives.WriteInt32BigEndian(header[8..], -1);
+            hash.AppendData(header);
+            hash.AppendData(Encoding.UTF8.GetBytes(unreadable.Reason));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    private void ApplyScope(List<ExaminedRecord> records)
+    {
+        if (_allowedCategories is not { } allowed)
+        {
+            return;
+        }
+
+        foreach (var record in records.Where(r => r.Retained is null))
+        {
+            var outside = record.Categories.Where(c => !allowed.Contains(c)).ToList();
+            if (outside.Count > 0)
+            {
+                record.Retain(RetainReason.ScopeExceeded, RuleBook.AssessmentScope.Id,
+                    $"The record carries {string.Join(", ", outside)}, which no approval of the transfer covers.");
+            }
+        }
+    }
+
+    private static List<LedgerEntry> LedgerEntries(List<ExaminedRecord> records)
+    {
+        var entries = new HashSet<LedgerEntry>();
+        foreach (var record in records)
+        {
+            if (record.Subject is not SubjectKey subject)
+            {
+                continue;
+            }
+
+            if (record.RemainsNonSensitive)
+            {
+                entries.Add(new LedgerEntry(subject, Sensitivity.NonSensitive));
+            }
+
+            if (record.RemainsSensitive)
+            {
+                entries.Add(new LedgerEntry(subject, Sensitivity.Sensitive));
+            }
+        }
+
+        return [.. entries];
+    }
+
+    /// <summary>Puts the batch to the law engine: the year's ledger so far, then the batch's new persons, both on the commit date.</summary>
+    private TransferDecision Decide(List<ExaminedRecord> candidates, LedgerRegistration preview, DateOnly today)
+    {
+        var declaration = _options.Declaration;
+        var contact = DataCategories.Get("contact");
+        var transfer = _options.Transfer;
+        var ledger = new Transfer
+        {
+            Id = "ledger",
+            Date = today,
+            Recipient = transfer.Recipient,
+            Purpose = transfer.Purpose,
+            Items =
+            [
+                new TransferItem { Category = contact, Individuals = preview.Before.NonSensitive, Sensitive = false },
+                new TransferItem { Category = contact, Individuals = preview.Before.Sensitive, Sensitive = true },
+            ],
+        };
+
+        var carried = candidates.Where(r => r.RemainsPersonal).ToList();
+        var nonSensitive = carried.Where(r => r.RemainsNonSensitive).SelectMany(r => r.NonSensitiveCategories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var sensitive = carried.Where(r => r.RemainsSensitive).SelectMany(r => r.SensitiveCategories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var items = new List<TransferItem>();
+        var added = preview.Added;
+        AddItems(items, nonSensitive, added.NonSensitive, sensitive: false);
+        AddItems(items, sensitive, added.Sensitive, sensitive: true);
+        var batchTransfer = transfer with { Date = today, Items = [.. items] };
+        var assessed = declaration with
+        {
+            Year = today.Year,
+            Approvals = Approvals,
+            Transfers = preview.Before.IsZero ? [batchTransfer] : [ledger, batchTransfer],
+        };
+        var result = _options.Assessor.Assess(assessed, today);
+        return result.Transfers[^1];
+
+        static void AddItems(List<TransferItem> items, List<string> codes, long persons, bool sensitive)
+        {
+            for (int i = 0; i < codes.Count; i++)
+            {
+                // The first category carries the new persons; the others name what else went, adding no one twice.
+                long individuals = i == 0 ? persons : Math.Max(persons, 1);
+                items.Add(new TransferItem
+                {
+                    Category = DataCategories.Get(codes[i]),
+                    Individuals = individuals,
+                    Overlap = i == 0 ? 0 : individuals,
+                    Sensitive = sensitive,
+                });
+            }
+        }
+    }
+}

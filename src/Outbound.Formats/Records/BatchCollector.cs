@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Outbound.Detection;
+using Outbound.Gateway;
+
+namespace Outbound.Formats.Records;
+
+/// <summary>
+/// Collects the records a reader passes into batches of a fixed number of input records (read or unreadable), and
+/// hands each full batch on, in input order; positions up to <c>skipThrough</c> are passed over (a resumed run).
+/// </summary>
+/// <remarks>
+/// A <see cref="IRecordVisitor.Skip"/> for a position that also yields a record is a note about one field (e.g. a
+/// binary column), not an unreadable record; each unreadable position counts once.
+/// </remarks>
+internal sealed class BatchCollector(RecordShape shape, int batchSize, long skipThrough, Action<InputBatch> onBatch) : IRecordVisitor
+{
+    private static readonly JsonWriterOptions RawOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private List<SourceRecord> _records = [];
+    private List<UnreadableRecord> _unreadable = [];
+    private List<SourceField>? _fields;
+    private long _position;
+    private long _lastRecordPosition;
+
+    /// <summary>Gets or sets the raw line of the JSON record being read (set by the caller before each line).</summary>
+    public ReadOnlyMemory<byte> CurrentLine { get; set; }
+
+    /// <summary>Gets the input records handed on so far (read plus unreadable).</summary>
+    public long Handed { get; private set; }
+
+    /// <summary>Gets the records passed over because an earlier run committed them.</summary>
+    public long Passed { get; private set; }
+
+    /// <inheritdoc/>
+    public void BeginRecord(long position)
+    {
+        _position = position;
+        _fields = position <= skipThrough ? null : [];
+    }
+
+    /// <inheritdoc/>
+    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
+        _fields?.Add(new SourceField(Encoding.UTF8.GetString(name), value.ToArray()));
+
+    /// <inheritdoc/>
+    public void EndRecord()
+    {
+        _lastRecordPosition = _position;
+        if (_fields is null)
+        {
+            Passed++;
+            return;
+        }
+
+        var raw = shape == RecordShape.JsonObject ? CurrentLine.ToArray() : ColumnsAsJson(_fields);
+        _records.Add(new SourceRecord(_position, shape, _fields, raw));
+        _fields = null;
+        DropNotesAbout(_position);
+        FlushIfFull();
+    }
+
+    /// <inheritdoc/>
+    public void Skip(long position, string field, string reason)
+    {
+        if (position <= skipThrough)
+        {
+            return;
+        }
+
+        if (position == _lastRecordPosition || (_fields is not null && position == _position) || _unreadable.Any(u => u.Position == position))
+        {
+            return;
+        }
+
+        _unreadable.Add(new UnreadableRecord(position, field, reason));
+        FlushIfFull();
+    }
+
+    /// <summary>Hands on the last, partly filled batch.</summary>
+    public void Finish()
+    {
+        if (_records.Count + _unreadable.Count > 0)
+        {
+            Hand();
+        }
+    }
+
+    private static byte[] ColumnsAsJson(List<SourceField> fields)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, RawOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var field in fields)
+            {
+                writer.WriteString(field.Name, field.Value.Span);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    private void DropNotesAbout(long position)
+    {
+        if (_unreadable.Count > 0 && _unreadable[^1].Position == position)
+        {
+            _unreadable.RemoveAt(_unreadable.Count - 1);
+        }
+    }
+
+    private void FlushIfFull()
+    {
+        if (_records.Count + _unreadable.Count >= batchSize)
+        {
+            Hand();
+        }
+    }
+
+    private void Hand()
+    {
+        var batch = new InputBatch(_records, _unreadable.OrderBy(u => u.Position).ToList());
+        Handed += batch.Count;
+        _records = [];
+        _unreadable = [];
+        onBatch(batch);
+    }
+}

@@ -1,0 +1,189 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Outbound.Gateway;
+
+namespace Outbound.Formats.Records;
+
+/// <summary>Writes a released record as one JSON line: a JSON source keeps its structure and value types; columns become a flat object.</summary>
+internal static class ReleasedJson
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
+
+    /// <summary>Writes <paramref name="record"/> with <paramref name="values"/> (one per field, <see langword="null"/> where dropped) to <paramref name="output"/>, followed by a line feed.</summary>
+    public static void Write(SourceRecord record, IReadOnlyList<string?> values, IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count != record.Fields.Count)
+        {
+            throw new ArgumentException($"The record has {record.Fields.Count} fields but {values.Count} values were given.", nameof(values));
+        }
+
+        using (var writer = new Utf8JsonWriter(output, Options))
+        {
+            if (record.Shape == RecordShape.JsonObject)
+            {
+                Rewrite(record, values, writer);
+            }
+            else
+            {
+                writer.WriteStartObject();
+                for (int i = 0; i < values.Count; i++)
+                {
+                    if (values[i] is string value)
+                    {
+                        writer.WriteString(record.Fields[i].Name, value);
+                    }
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+
+        output.Write("\n"u8);
+    }
+
+    /// <summary>Walks the original line and writes it again, replacing the i-th scalar (string, number, boolean) by the i-th value.</summary>
+    /// <remarks>The scalars are numbered in the order <see cref="JsonLinesReader"/> reports fields; nulls are kept and not numbered.</remarks>
+    private static void Rewrite(SourceRecord record, IReadOnlyList<string?> values, Utf8JsonWriter writer)
+    {
+        var reader = new Utf8JsonReader(record.Raw.Span, new JsonReaderOptions { MaxDepth = JsonLinesReader.MaxDepth });
+        int scalar = 0;
+        byte[]? pendingName = null;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.PropertyName:
+                    pendingName = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan.ToArray();
+                    break;
+
+                case JsonTokenType.StartObject:
+                    WriteName(writer, ref pendingName);
+                    writer.WriteStartObject();
+                    break;
+
+                case JsonTokenType.StartArray:
+                    WriteName(writer, ref pendingName);
+                    writer.WriteStartArray();
+                    break;
+
+                case JsonTokenType.EndObject:
+                    writer.WriteEndObject();
+                    break;
+
+                case JsonTokenType.EndArray:
+                    writer.WriteEndArray();
+                    break;
+
+                case JsonTokenType.Null:
+                    WriteName(writer, ref pendingName);
+                    writer.WriteNullValue();
+                    break;
+
+                default:
+                    string? value = values[scalar];
+                    var original = record.Fields[scalar].Value.Span;
+                    scalar++;
+                    if (value is null)
+                    {
+                        // Dropped: neither the name nor the value is written.
+                        pendingName = null;
+                        break;
+                    }
+
+                    WriteName(writer, ref pendingName);
+                    if (SameText(original, value))
+                    {
+                        WriteOriginal(ref reader, writer);
+                    }
+                    else if (reader.TokenType == JsonTokenType.Number && IsJsonNumber(value))
+                    {
+                        writer.WriteRawValue(value, skipInputValidation: true);
+                    }
+                    else
+                    {
+                        writer.WriteStringValue(value);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void WriteName(Utf8JsonWriter writer, ref byte[]? pendingName)
+    {
+        if (pendingName is not null)
+        {
+            writer.WritePropertyName(pendingName);
+            pendingName = null;
+        }
+    }
+
+    private static void WriteOriginal(ref Utf8JsonReader reader, Utf8JsonWriter writer)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                if (reader.ValueIsEscaped)
+                {
+                    writer.WriteStringValue(reader.GetString());
+                }
+                else
+                {
+                    writer.WriteStringValue(reader.ValueSpan);
+                }
+
+                break;
+            case JsonTokenType.True:
+            case JsonTokenType.False:
+                writer.WriteBooleanValue(reader.TokenType == JsonTokenType.True);
+                break;
+            default:
+                writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+                break;
+        }
+    }
+
+    private static bool SameText(ReadOnlySpan<byte> utf8, string text)
+    {
+        if (utf8.Length < text.Length || utf8.Length > text.Length * 3)
+        {
+            return false;
+        }
+
+        byte[]? rented = null;
+        Span<byte> buffer = utf8.Length <= 256 ? stackalloc byte[256] : (rented = ArrayPool<byte>.Shared.Rent(text.Length * 3));
+        try
+        {
+            return Encoding.UTF8.TryGetBytes(text, buffer, out int written) && buffer[..written].SequenceEqual(utf8);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    private static bool IsJsonNumber(string value)
+    {
+        if (value.Length is 0 or > 64)
+        {
+            return false;
+        }
+
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value));
+        try
+        {
+            return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.BytesConsumed == value.Length && !reader.Read();
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+}
