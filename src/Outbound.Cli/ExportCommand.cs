@@ -16,7 +16,8 @@ namespace Outbound.Cli;
 /// <param name="console">Standard output.</param>
 /// <param name="errors">Standard error.</param>
 /// <param name="time">The clock batches are committed by.</param>
-internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, TimeProvider time) : Command<ExportCommand.Settings>
+/// <param name="standardInput">Where <c>-</c> reads from.</param>
+internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, TimeProvider time, StandardInput standardInput) : Command<ExportCommand.Settings>
 {
     /// <summary>Exit code when every record was released.</summary>
     public const int AllReleased = 0;
@@ -70,7 +71,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
                 problems.Add(Messages.ExportDbNeedsTable);
             }
 
-            if (Input is not null and not "-" && !File.Exists(Input))
+            if (Input is not null and not ("-" or StandardInput.Name) && !File.Exists(Input))
             {
                 problems.Add(Messages.PathMissing(Input));
             }
@@ -117,36 +118,15 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
         string? spooled = null;
         try
         {
-            var input = ExportInput.Open(settings.Input, settings.Db, settings.Table, settings.To, out spooled);
-            var runKey = new ExportRunKey(input.Digest, setup.Transfer.Id, setup.Declaration.Handler.Name,
-                settings.To is null ? "" : Path.GetFullPath(settings.To), setup.PolicyDigest, setup.DeclarationDigest);
+            var input = ExportInput.Open(settings.Input, settings.Db, settings.Table, settings.To, standardInput, out spooled);
+            var runKey = setup.RunKey(input.Digest, settings.To);
             var existing = store.FindRun(runKey.RunId);
             if (existing is { Batches.IsEmpty: false } && !settings.Resume && !settings.DryRun)
             {
                 throw new ExportSetupException(Messages.RunExists(runKey.RunId, existing.CommittedThrough));
             }
 
-            var sink = new PartFileSink(settings.To ?? Path.GetTempPath());
-            var pipeline = new ExportPipeline(new ExportOptions
-            {
-                Declaration = setup.Declaration,
-                Transfer = setup.Transfer,
-                Assessor = new Assessor(WorkingDayCalendar.Default),
-                Scanner = RecognizerSets.Create(namesAndAddresses: true),
-                Keyer = setup.Keyer,
-                Transformer = setup.Transformer,
-                Policy = setup.Policy,
-                Sealer = setup.Sealer,
-                Store = store,
-                Sink = sink,
-                RunKey = runKey,
-                Clock = time,
-                Actor = settings.Actor ?? Environment.UserName,
-                DryRun = settings.DryRun,
-                Parallelism = settings.Threads ?? Environment.ProcessorCount,
-                CheckpointWritten = setup.WriteHead,
-            });
-
+            var pipeline = setup.Pipeline(settings, runKey, time, settings.Threads ?? Environment.ProcessorCount);
             var removed = settings.Resume ? pipeline.DropUncommittedParts() : [];
             var summary = new ExportSummary(runKey, pipeline.CommittedThrough, removed, settings.DryRun);
             void ReadAll(Action<long> progress) =>

@@ -31,7 +31,7 @@ internal sealed class ExportInput
 
     /// <summary>Opens the input: <paramref name="path"/> (<c>-</c> for standard input, spooled to a file first so it can be named by its digest and resumed), or a table.</summary>
     /// <exception cref="ExportSetupException">The input cannot be exported; the message says why.</exception>
-    public static ExportInput Open(string? path, string? db, string? table, string? destination, out string? spooled)
+    public static ExportInput Open(string? path, string? db, string? table, string? destination, StandardInput standardInput, out string? spooled)
     {
         spooled = null;
         if (db is not null)
@@ -40,14 +40,14 @@ internal sealed class ExportInput
         }
 
         var kind = SourceKind.Detect(path!);
-        if (path == "-")
+        if (path is "-" or StandardInput.Name)
         {
             spooled = Path.Combine(destination is null ? Path.GetTempPath() : Path.GetFullPath(destination), $".stdin-{Guid.NewGuid():N}.tmp");
             Directory.CreateDirectory(Path.GetDirectoryName(spooled)!);
             using (var file = File.Create(spooled))
-            using (var standardInput = Console.OpenStandardInput())
+            using (var stream = standardInput.Open())
             {
-                standardInput.CopyTo(file);
+                stream.CopyTo(file);
             }
 
             kind = SniffKind(spooled);

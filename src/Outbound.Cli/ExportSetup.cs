@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Outbound.Deidentification;
 using Outbound.Detection;
 using Outbound.Formats;
+using Outbound.Formats.Records;
 using Outbound.Gateway;
 using Outbound.Law;
 using Outbound.Storage;
@@ -36,6 +37,31 @@ internal sealed class ExportSetup
     public required IGatewayStore Store { get; init; }
 
     public Action<AuditCheckpoint>? WriteHead { get; init; }
+
+    /// <summary>Builds the pipeline of a run through the gate with this setup.</summary>
+    public ExportPipeline Pipeline(GatewaySettings settings, ExportRunKey runKey, TimeProvider time, int parallelism) => new(new ExportOptions
+    {
+        Declaration = Declaration,
+        Transfer = Transfer,
+        Assessor = new Assessor(WorkingDayCalendar.Default),
+        Scanner = RecognizerSets.Create(namesAndAddresses: true),
+        Keyer = Keyer,
+        Transformer = Transformer,
+        Policy = Policy,
+        Sealer = Sealer,
+        Store = Store,
+        Sink = new PartFileSink(settings.To ?? Path.GetTempPath()),
+        RunKey = runKey,
+        Clock = time,
+        Actor = settings.Actor ?? Environment.UserName,
+        DryRun = settings.DryRun,
+        Parallelism = parallelism,
+        CheckpointWritten = WriteHead,
+    });
+
+    /// <summary>Returns the key of a run of <paramref name="inputDigest"/> through this setup's transfer.</summary>
+    public ExportRunKey RunKey(string inputDigest, string? destination) =>
+        new(inputDigest, Transfer.Id, Declaration.Handler.Name, destination is null ? "" : Path.GetFullPath(destination), PolicyDigest, DeclarationDigest);
 
     /// <summary>Reads and checks the declaration, policy and keys, then opens the store.</summary>
     /// <exception cref="ExportSetupException">Something is missing or wrong; the message says what and where.</exception>

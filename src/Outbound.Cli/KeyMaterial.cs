@@ -102,7 +102,8 @@ internal static class KeyMaterial
         return (mode & (UnixFileMode.GroupRead | UnixFileMode.GroupWrite | UnixFileMode.OtherRead | UnixFileMode.OtherWrite)) != 0;
     }
 
-    private static byte[] Decode(string text)
+    /// <summary>Reads a key written as hex (32 digits or more), base64, or else taken as UTF-8 text.</summary>
+    internal static byte[] Decode(string text)
     {
         if (text.Length >= 32 && text.Length % 2 == 0 && text.All(char.IsAsciiHexDigit))
         {

@@ -16,7 +16,8 @@ internal static class OutboundApp
     /// <param name="console">Standard output.</param>
     /// <param name="errors">Standard error.</param>
     /// <param name="time">The clock that gives the default <c>--as-of</c> date.</param>
-    public static CommandApp Create(IAnsiConsole console, ErrorOutput errors, TimeProvider time)
+    /// <param name="input">Where <c>-</c> reads from; default: the process's standard input.</param>
+    public static CommandApp Create(IAnsiConsole console, ErrorOutput errors, TimeProvider time, StandardInput? input = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(errors);
@@ -31,6 +32,7 @@ internal static class OutboundApp
             config.UseStrictParsing();
             config.Settings.Registrar.RegisterInstance<TimeProvider>(time);
             config.Settings.Registrar.RegisterInstance(errors);
+            config.Settings.Registrar.RegisterInstance(input ?? StandardInput.Process);
             config.SetExceptionHandler((exception, _) => HandleException(exception, errors));
 
             config.AddCommand<AssessCommand>("assess")
@@ -93,6 +95,12 @@ internal static class OutboundApp
 
         return app;
     }
+
+    /// <summary>
+    /// Returns the arguments as the parser takes them: a lone <c>-</c> (standard input, DESIGN "Conventions") would be
+    /// read as an option without a name, so it is passed as <see cref="StandardInput.Name"/>.
+    /// </summary>
+    public static string[] Arguments(IEnumerable<string> args) => [.. args.Select(arg => arg == "-" ? StandardInput.Name : arg)];
 
     private static int HandleException(Exception exception, ErrorOutput errors)
     {

@@ -6,4 +6,4 @@ Console.OutputEncoding = Encoding.UTF8;
 
 var errors = new ErrorOutput(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }));
 var app = OutboundApp.Create(AnsiConsole.Console, errors, TimeProvider.System);
-return await app.RunAsync(args);
+return await app.RunAsync(OutboundApp.Arguments(args));

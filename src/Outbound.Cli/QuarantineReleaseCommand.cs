@@ -69,27 +69,8 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
             }
 
             string digest = GatewayDigest.Sha256Hex(Encoding.UTF8.GetBytes("quarantine\n" + string.Join(",", held.Select(r => r.Id))));
-            var runKey = new ExportRunKey(digest, setup.Transfer.Id, setup.Declaration.Handler.Name,
-                settings.To is null ? "" : Path.GetFullPath(settings.To), setup.PolicyDigest, setup.DeclarationDigest);
-            var pipeline = new ExportPipeline(new ExportOptions
-            {
-                Declaration = setup.Declaration,
-                Transfer = setup.Transfer,
-                Assessor = new Assessor(WorkingDayCalendar.Default),
-                Scanner = RecognizerSets.Create(namesAndAddresses: true),
-                Keyer = setup.Keyer,
-                Transformer = setup.Transformer,
-                Policy = setup.Policy,
-                Sealer = setup.Sealer,
-                Store = store,
-                Sink = new PartFileSink(settings.To ?? Path.GetTempPath()),
-                RunKey = runKey,
-                Clock = time,
-                Actor = settings.Actor ?? Environment.UserName,
-                DryRun = settings.DryRun,
-                Parallelism = Environment.ProcessorCount,
-                CheckpointWritten = setup.WriteHead,
-            });
+            var runKey = setup.RunKey(digest, settings.To);
+            var pipeline = setup.Pipeline(settings, runKey, time, Environment.ProcessorCount);
 
             var summary = new ExportSummary(runKey, 0, [], settings.DryRun);
             foreach (var chunk in opened.Chunk(BatchSize))

@@ -35,22 +35,9 @@ internal static class SubjectKeySource
             }
         }
 
-        byte[] secret = Decode(text.Trim());
+        byte[] secret = KeyMaterial.Decode(text.Trim());
         return secret.Length < 16
             ? (null, false, Messages.KeyTooShort(origin, secret.Length))
             : (new SubjectKeyer(secret), false, null);
-    }
-
-    private static byte[] Decode(string text)
-    {
-        if (text.Length >= 32 && text.Length % 2 == 0 && text.All(char.IsAsciiHexDigit))
-        {
-            return Convert.FromHexString(text);
-        }
-
-        Span<byte> buffer = stackalloc byte[text.Length];
-        return Convert.TryFromBase64String(text, buffer, out int written) && written >= 16
-            ? buffer[..written].ToArray()
-            : Encoding.UTF8.GetBytes(text);
     }
 }

@@ -11,15 +11,18 @@ internal static class CliRunner
     /// <summary>2026-11-28 17:30 UTC, which is already 29 November in China Standard Time.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 28, 17, 30, 0, TimeSpan.Zero);
 
-    public static async Task<CliRun> RunAsync(params string[] args)
+    public static Task<CliRun> RunAsync(params string[] args) => RunAsync(null, args);
+
+    /// <summary>Runs the application with <paramref name="input"/> as its standard input.</summary>
+    public static async Task<CliRun> RunAsync(Stream? input, params string[] args)
     {
         using var output = new TestConsole();
         using var error = new TestConsole();
         output.Profile.Width = 200;
         error.Profile.Width = 200;
 
-        var app = OutboundApp.Create(output, new ErrorOutput(error), new FixedTimeProvider(Now));
-        int exitCode = await app.RunAsync(args, TestContext.Current.CancellationToken);
+        var app = OutboundApp.Create(output, new ErrorOutput(error), new FixedTimeProvider(Now), input is null ? null : new StandardInput(() => input));
+        int exitCode = await app.RunAsync(OutboundApp.Arguments(args), TestContext.Current.CancellationToken);
 
         return new CliRun(exitCode, output.Output.ReplaceLineEndings("\n"), error.Output.ReplaceLineEndings("\n"));
     }

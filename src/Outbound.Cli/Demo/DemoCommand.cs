@@ -78,7 +78,7 @@ internal sealed class DemoCommand(IAnsiConsole console, ErrorOutput errors, Time
         Scan(layout);
 
         console.Write(new Rule("[bold]4 · The gate (export)[/]").LeftJustified());
-        var export = new ExportCommand(console, errors, time);
+        var export = new ExportCommand(console, errors, time, StandardInput.Process);
         int exported = export.Run(
             new ExportCommand.Settings
             {
