@@ -56,9 +56,13 @@ run() {  # run LABEL CORESET COMMAND...: best wall time of RUNS runs; sets BEST 
   for (( i = 1; i <= RUNS; i++ )); do
     local store="$WORK/store-$label.db" out="$WORK/out-$label"
     rm -rf "$store" "$store-wal" "$store-shm" "$out" "$KEYS/audit.pem.head"
-    "${OUTBOUND[@]}" approvals import "$DECLARATION" --store "sqlite:$store" --audit-key "$KEYS/audit.pem" >/dev/null
+    local where=()
+    if [[ $label != scan ]]; then
+      "${OUTBOUND[@]}" approvals import "$DECLARATION" --store "sqlite:$store" --audit-key "$KEYS/audit.pem" >/dev/null 2>&1
+      where=(--store "sqlite:$store" --to "$out")
+    fi
     local start=$EPOCHREALTIME code=0
-    /usr/bin/time -v -o "$WORK/time.txt" taskset -c "$cores" "$@" --store "sqlite:$store" --to "$out" >"$WORK/$label.out" 2>"$WORK/$label.err" || code=$?
+    /usr/bin/time -v -o "$WORK/time.txt" taskset -c "$cores" "$@" "${where[@]}" >"$WORK/$label.out" 2>"$WORK/$label.err" || code=$?
     local end=$EPOCHREALTIME
     if [[ $code -gt 1 ]]; then echo "$label failed (exit $code):"; cat "$WORK/$label.err"; exit 2; fi
     local elapsed rss

@@ -111,6 +111,52 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
         }
     }
 
+    /// <summary>
+    /// Reads the next batch while the pipeline works on the current one (one batch ahead, so memory stays bounded):
+    /// on two cores, reading and parsing overlap detection and commits.
+    /// </summary>
+    private static void ReadAhead(ExportInput input, int batchSize, long skipThrough, Action<InputBatch> process, Action<long> progress, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new System.Collections.Concurrent.BlockingCollection<InputBatch>(boundedCapacity: 1);
+        var reader = Task.Run(
+            () =>
+            {
+                try
+                {
+                    input.Read(batchSize, skipThrough, batch => queue.Add(batch, stop.Token), progress, stop.Token);
+                }
+                finally
+                {
+                    queue.CompleteAdding();
+                }
+            },
+            CancellationToken.None);
+        try
+        {
+            foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
+            {
+                process(batch);
+            }
+        }
+        catch
+        {
+            stop.Cancel();
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                reader.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+                // The consumer stopped first; its exception is the one that matters.
+            }
+        }
+    }
+
     private int RunChecked(Settings settings, CancellationToken cancellationToken)
     {
         var setup = ExportSetup.Prepare(settings, time);
@@ -118,6 +164,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
         string? spooled = null;
         try
         {
+            long started = time.GetTimestamp();
             var input = ExportInput.Open(settings.Input, settings.Db, settings.Table, settings.To, standardInput, out spooled);
             var runKey = setup.RunKey(input.Digest, settings.To);
             var existing = store.FindRun(runKey.RunId);
@@ -130,7 +177,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
             var removed = settings.Resume ? pipeline.DropUncommittedParts() : [];
             var summary = new ExportSummary(runKey, pipeline.CommittedThrough, removed, settings.DryRun);
             void ReadAll(Action<long> progress) =>
-                input.Read(settings.BatchSize, pipeline.CommittedThrough, batch => summary.Add(pipeline.Process(batch)), progress, cancellationToken);
+                ReadAhead(input, settings.BatchSize, pipeline.CommittedThrough, batch => summary.Add(pipeline.Process(batch)), progress, cancellationToken);
 
             if (settings.Format == "text" && console.Profile.Capabilities.Interactive && input.Length > 0)
             {
@@ -145,7 +192,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
                 ReadAll(_ => { });
             }
 
-            summary.Finish(store.Totals(setup.Declaration.Handler.Name, ChinaTime.DateOf(time.GetUtcNow()).Year));
+            summary.Finish(store.Totals(setup.Declaration.Handler.Name, ChinaTime.DateOf(time.GetUtcNow()).Year), pipeline.Timings, time.GetElapsedTime(started));
             if (settings.Format == "json")
             {
                 console.Profile.Out.Writer.Write(ExportOutput.ToJson(summary));

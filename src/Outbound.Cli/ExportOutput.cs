@@ -111,6 +111,19 @@ internal static class ExportOutput
             }
 
             w.WriteEndArray();
+            if (summary.Timings is { } timings)
+            {
+                w.WriteStartObject("seconds");
+                w.WriteNumber("elapsed", Math.Round(summary.Elapsed.TotalSeconds, 3));
+                w.WriteNumber("detect", Math.Round(timings.Detect.TotalSeconds, 3));
+                w.WriteNumber("transform", Math.Round(timings.Transform.TotalSeconds, 3));
+                w.WriteNumber("decide", Math.Round(timings.Decide.TotalSeconds, 3));
+                w.WriteNumber("ledger", Math.Round(timings.Ledger.TotalSeconds, 3));
+                w.WriteNumber("write", Math.Round(timings.Write.TotalSeconds, 3));
+                w.WriteNumber("commit", Math.Round(timings.Commit.TotalSeconds, 3));
+                w.WriteEndObject();
+            }
+
             var decision = summary.FirstStop ?? summary.LastDecision;
             if (decision is null)
             {

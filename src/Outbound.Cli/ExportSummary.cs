@@ -79,5 +79,12 @@ internal sealed class ExportSummary(ExportRunKey run, long resumedAfter, IReadOn
         }
     }
 
-    public void Finish(PersonCounts yearTotals) => YearTotals = yearTotals;
+    /// <summary>Gets the pipeline's time per stage, once finished.</summary>
+    public ExportTimings? Timings { get; private set; }
+
+    /// <summary>Gets the whole run's wall time, once finished.</summary>
+    public TimeSpan Elapsed { get; private set; }
+
+    public void Finish(PersonCounts yearTotals, ExportTimings? timings = null, TimeSpan elapsed = default) =>
+        (YearTotals, Timings, Elapsed) = (yearTotals, timings, elapsed);
 }

@@ -18,6 +18,8 @@ public sealed partial class ExportPipeline
             {
                 examined[i] = worker.Examine(records[i]);
             }
+
+            worker.Report();
         }
         else
         {
@@ -31,7 +33,11 @@ public sealed partial class ExportPipeline
                     examined[i] = worker.Examine(records[i]);
                     return worker;
                 },
-                worker => worker.Dispose());
+                worker =>
+                {
+                    worker.Report();
+                    worker.Dispose();
+                });
         }
 
         return [.. examined];
@@ -45,9 +51,15 @@ public sealed partial class ExportPipeline
         private readonly IncrementalHash _hmac = pipeline._options.Keyer.CreateHmac();
         private readonly byte[] _best = new byte[CanonicalForm.MaxLength];
         private readonly Dictionary<string, IdentifierType?> _hints = new(StringComparer.Ordinal);
+        private readonly TimeProvider _clock = pipeline._options.Clock;
+        private long _detectTicks;
+        private long _transformTicks;
+
+        public void Report() => pipeline.Timings.AddDetect(_detectTicks, _transformTicks);
 
         public ExaminedRecord Examine(SourceRecord record)
         {
+            long started = _clock.GetTimestamp();
             var inputs = new FieldInput[record.Fields.Count];
             int bestRank = int.MaxValue;
             int bestLength = 0;
@@ -80,7 +92,10 @@ public sealed partial class ExportPipeline
                 inputs[f] = new FieldInput(field.Name, field.Value, _findings.Count == 0 ? ReadOnlyMemory<Finding>.Empty : _findings.ToArray());
             }
 
+            long transforming = _clock.GetTimestamp();
             var transformed = _options.Transformer.Transform(inputs);
+            long transformedAt = _clock.GetTimestamp();
+            _transformTicks += transformedAt - transforming;
             var examined = new ExaminedRecord(record, transformed, OutputValues(record, transformed));
             foreach (var type in transformed.RemainingPersonalInformation)
             {
@@ -103,6 +118,9 @@ public sealed partial class ExportPipeline
                     ? _options.Keyer.KeyOfCanonical(_best.AsSpan(0, bestLength), _hmac)
                     : _options.Keyer.KeyOfCanonical(Encoding.UTF8.GetBytes($"unkeyed\n{pipeline.Run.Key.RunId}\n{record.Position}"), _hmac);
             }
+
+            long ended = _clock.GetTimestamp();
+            _detectTicks += (transforming - started) + (ended - transformedAt);
 
             return examined;
         }

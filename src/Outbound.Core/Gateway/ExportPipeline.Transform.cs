@@ -14,7 +14,7 @@ public sealed partial class ExportPipeline
         {
             if (next < transformed.Fields.Length && string.Equals(transformed.Fields[next].Name, record.Fields[i].Name, StringComparison.Ordinal))
             {
-                values[i] = transformed.Fields[next].Value;
+                values[i] = transformed.Fields[next].Changed ? transformed.Fields[next].Value : ReleasedValues.Unchanged;
                 next++;
             }
         }

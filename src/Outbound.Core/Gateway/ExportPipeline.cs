@@ -43,7 +43,11 @@ public sealed partial class ExportPipeline
             ? options.Store.FindRun(options.RunKey.RunId) ?? new ExportRun(options.RunKey, options.Clock.GetUtcNow(), [])
             : options.Store.OpenRun(options.RunKey, options.Clock.GetUtcNow());
         _nextBatch = Run.Batches.IsEmpty ? 1 : Run.Batches[^1].Batch + 1;
+        Timings.Clock = options.Clock;
     }
+
+    /// <summary>Gets where the time went so far.</summary>
+    public ExportTimings Timings { get; } = new();
 
     /// <summary>Gets the run as it stood when the pipeline opened it.</summary>
     public ExportRun Run { get; }
@@ -63,51 +67,87 @@ public sealed partial class ExportPipeline
     }
 
     /// <summary>Examines, decides and commits one batch.</summary>
+    /// <remarks>
+    /// The batch's persons are registered first, in the batch's transaction, which gives the exact number the batch adds;
+    /// the law engine then decides on those numbers. When the records may not go (or their flow is not counted), the
+    /// transaction is rolled back and a fresh one records the retained records: the ledger gains nothing.
+    /// </remarks>
     public BatchResult Process(InputBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var now = _options.Clock.GetUtcNow();
+        var clock = _options.Clock;
+        var now = clock.GetUtcNow();
         var today = ChinaTime.DateOf(now);
         var records = Examine(batch.Records, today);
+        long stage = clock.GetTimestamp();
         ApplyKAnonymity(records);
+        Timings.AddTransform(clock.GetTimestamp() - stage);
+        stage = clock.GetTimestamp();
         ApplyScope(records);
 
         string handler = _options.Declaration.Handler.Name;
-        using var transaction = _options.Store.Begin(handler, today.Year);
-        var candidates = records.Where(r => r.Retained is null).ToList();
-        var entries = LedgerEntries(candidates);
-        var preview = transaction.Preview(entries);
-        TransferDecision? decision = null;
-        var after = preview.Before;
-        if (candidates.Any(r => r.RemainsPersonal))
+        var transaction = _options.Store.Begin(handler, today.Year);
+        try
         {
-            decision = Decide(candidates, preview, today);
-            bool counted = !decision.Added.IsZero;
-            if (decision.Status == TransferStatus.Allowed)
-            {
-                if (counted && !_options.DryRun)
-                {
-                    var registration = transaction.Register(entries, preview.After);
-                    after = registration.After;
-                }
-                else if (counted)
-                {
-                    after = preview.After;
-                }
-            }
-            else
-            {
-                var reason = decision.Status == TransferStatus.Blocked ? RetainReason.Blocked : RetainReason.PathwayNotInPlace;
-                string rule = decision.Reasons.IsEmpty ? RuleBook.PathwayBeforeTransfer.Id : decision.Reasons[^1].Rule.Id;
-                foreach (var record in candidates.Where(r => r.RemainsPersonal || decision.Status == TransferStatus.Blocked))
-                {
-                    record.Retain(reason, rule, reason == RetainReason.Blocked
-                        ? "The transfer is blocked for the records' personal information."
-                        : $"The transfer needs {WireNames.Of(decision.Pathway)}, which is not in place.");
-                }
-            }
-        }
+            var candidates = records.Where(r => r.Retained is null).ToList();
+            var entries = LedgerEntries(candidates);
+            long registering = clock.GetTimestamp();
+            Timings.AddDecide(registering - stage);
+            var ledger = _options.DryRun ? transaction.Preview(entries) : transaction.Register(entries, Unlimited);
+            stage = clock.GetTimestamp();
+            Timings.AddLedger(stage - registering);
 
+            TransferDecision? decision = null;
+            bool keep = true;
+            if (candidates.Any(r => r.RemainsPersonal))
+            {
+                decision = Decide(candidates, ledger, today);
+                keep = decision.Status == TransferStatus.Allowed && !decision.Added.IsZero;
+                if (decision.Status != TransferStatus.Allowed)
+                {
+                    RetainFor(decision, candidates);
+                }
+            }
+
+            var before = ledger.Before;
+            var after = keep ? ledger.After : ledger.Before;
+            if (!keep && !ledger.Added.IsZero && !_options.DryRun)
+            {
+                // Nothing of this batch may be counted: undo its registration, record the rest afresh.
+                transaction.Dispose();
+                transaction = _options.Store.Begin(handler, today.Year);
+                (before, after) = (transaction.Before, transaction.Before);
+            }
+
+            long writing = clock.GetTimestamp();
+            Timings.AddDecide(writing - stage);
+            return Commit(batch, records, transaction, decision, before, after, now, writing);
+        }
+        finally
+        {
+            transaction.Dispose();
+        }
+    }
+
+    private static readonly PersonCounts Unlimited = new(long.MaxValue, long.MaxValue);
+
+    private static void RetainFor(TransferDecision decision, List<ExaminedRecord> candidates)
+    {
+        var reason = decision.Status == TransferStatus.Blocked ? RetainReason.Blocked : RetainReason.PathwayNotInPlace;
+        string rule = decision.Reasons.IsEmpty ? RuleBook.PathwayBeforeTransfer.Id : decision.Reasons[^1].Rule.Id;
+        string detail = reason == RetainReason.Blocked
+            ? "The transfer is blocked for the records' personal information."
+            : $"The transfer needs {WireNames.Of(decision.Pathway)}, which is not in place.";
+        foreach (var record in candidates.Where(r => r.RemainsPersonal || reason == RetainReason.Blocked))
+        {
+            record.Retain(reason, rule, detail);
+        }
+    }
+
+    /// <summary>Writes the released part, then commits quarantine, audit entry and manifest entry with the ledger.</summary>
+    private BatchResult Commit(InputBatch batch, List<ExaminedRecord> records, IGatewayTransaction transaction, TransferDecision? decision, PersonCounts before, PersonCounts after, DateTimeOffset now, long writing)
+    {
+        var clock = _options.Clock;
         var released = records.Where(r => r.Retained is null).ToList();
         var retained = records.Where(r => r.Retained is not null).ToList();
         int number = _nextBatch;
@@ -124,7 +164,8 @@ public sealed partial class ExportPipeline
             (partFile, partDigest) = part.Complete();
         }
 
-        var categories = released.SelectMany(r => r.Categories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToImmutableArray();
+        long committing = clock.GetTimestamp();
+        Timings.AddWrite(committing - writing);
         var result = new BatchResult
         {
             Batch = number,
@@ -132,11 +173,11 @@ public sealed partial class ExportPipeline
             Released = released.Count,
             Retained = retained.GroupBy(r => r.Retained!.Value).ToImmutableDictionary(g => g.Key, g => (long)g.Count()),
             Unreadable = [.. batch.Unreadable],
-            Before = preview.Before,
+            Before = before,
             After = after,
             Decision = decision,
-            Year = today.Year,
-            Categories = categories,
+            Year = ChinaTime.DateOf(now).Year,
+            Categories = [.. released.SelectMany(r => r.Categories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             PartFile = partFile,
             Committed = !_options.DryRun,
         };
@@ -146,24 +187,24 @@ public sealed partial class ExportPipeline
             return result;
         }
 
-        var fromInput = retained.Where(r => r.Source.QuarantineId is null);
         var fromQuarantine = released.Where(r => r.Source.QuarantineId is not null).Select(r => r.Source.QuarantineId!.Value).ToList();
         if (fromQuarantine.Count > 0)
         {
             transaction.MarkReleased(fromQuarantine, now);
         }
 
-        transaction.Quarantine([.. fromInput.Select(r => new QuarantineItem(
+        transaction.Quarantine([.. retained.Where(r => r.Source.QuarantineId is null).Select(r => new QuarantineItem(
             Run.Key.RunId, number, r.Source.Position, r.Retained!.Value, r.RetainRule, r.RetainDetail!,
             _options.Sealer.Seal(r.Source.Raw.Span, Run.Key.RunId, r.Source.Position), _options.Sealer.KeyId))]);
         string batchDigest = BatchDigest(batch);
-        bool release = batch.Records.Any(r => r.QuarantineId is not null);
-        transaction.Append(new AuditRecord(release ? AuditKind.QuarantineRelease : AuditKind.ExportBatch, _options.Actor, now,
+        var kind = batch.Records.Any(r => r.QuarantineId is not null) ? AuditKind.QuarantineRelease : AuditKind.ExportBatch;
+        transaction.Append(new AuditRecord(kind, _options.Actor, now,
             AuditBody.ExportBatch(_options, Run.Key.RunId, result, batchDigest, partDigest, Approvals, fromQuarantine.Count)));
         transaction.RecordBatch(new BatchManifest(Run.Key.RunId, number, batch.FirstPosition, batch.LastPosition, batch.Count,
-            released.Count, retained.Count, batch.Unreadable.Count, partFile, partDigest, batchDigest, today.Year, now));
+            released.Count, retained.Count, batch.Unreadable.Count, partFile, partDigest, batchDigest, result.Year, now));
         var checkpoint = transaction.Commit();
         _nextBatch++;
+        Timings.AddCommit(clock.GetTimestamp() - committing);
         if (checkpoint is not null)
         {
             _options.CheckpointWritten?.Invoke(checkpoint);

@@ -68,9 +68,23 @@ public interface IReleaseSink
 /// <summary>The released records of one batch, being written.</summary>
 public interface IReleasePart : IDisposable
 {
-    /// <summary>Writes one released record: <paramref name="values"/> has one entry per field of <paramref name="record"/>, <see langword="null"/> where the field is dropped.</summary>
+    /// <summary>
+    /// Writes one released record: <paramref name="values"/> has one entry per field of <paramref name="record"/>,
+    /// <see langword="null"/> where the field is dropped and <see cref="ReleasedValues.Unchanged"/> (by reference) where it
+    /// goes as it was.
+    /// </summary>
     void Write(SourceRecord record, IReadOnlyList<string?> values);
 
     /// <summary>Flushes the part to stable storage under its final name and returns that name and its SHA-256 (lower-case hex).</summary>
     (string FileName, string Digest) Complete();
+}
+
+/// <summary>Marks, in a released record's values, a field that goes exactly as it was read.</summary>
+public static class ReleasedValues
+{
+    /// <summary>Gets the marker; compare by reference (<see cref="object.ReferenceEquals"/>), never by value.</summary>
+    public static string Unchanged { get; } = new('\u0000', 1);
+
+    /// <summary>Returns whether <paramref name="value"/> is the marker.</summary>
+    public static bool IsUnchanged(string? value) => ReferenceEquals(value, Unchanged);
 }

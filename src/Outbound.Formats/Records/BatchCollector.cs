@@ -21,6 +21,10 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     private List<SourceRecord> _records = [];
     private List<UnreadableRecord> _unreadable = [];
     private List<SourceField>? _fields;
+    // The names of the previous record's fields by index, as bytes and as strings: records of one source mostly repeat
+    // them, so a name is decoded once, not once per record.
+    private readonly List<(byte[] Bytes, string Name)> _names = [];
+    private int _fieldIndex;
     private long _position;
     private long _lastRecordPosition;
 
@@ -37,12 +41,21 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     public void BeginRecord(long position)
     {
         _position = position;
-        _fields = position <= skipThrough ? null : [];
+        _fieldIndex = 0;
+        _fields = position <= skipThrough ? null : new List<SourceField>(_names.Count);
     }
 
     /// <inheritdoc/>
-    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
-        _fields?.Add(new SourceField(Encoding.UTF8.GetString(name), value.ToArray()));
+    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    {
+        if (_fields is null)
+        {
+            return;
+        }
+
+        _fields.Add(new SourceField(Name(name), value.ToArray()));
+        _fieldIndex++;
+    }
 
     /// <inheritdoc/>
     public void EndRecord()
@@ -85,6 +98,29 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         {
             Hand();
         }
+    }
+
+    private string Name(ReadOnlySpan<byte> name)
+    {
+        if (_fieldIndex < _names.Count)
+        {
+            var known = _names[_fieldIndex];
+            if (name.SequenceEqual(known.Bytes))
+            {
+                return known.Name;
+            }
+
+            _names[_fieldIndex] = (name.ToArray(), Encoding.UTF8.GetString(name));
+            return _names[_fieldIndex].Name;
+        }
+
+        if (_names.Count < 4096)
+        {
+            _names.Add((name.ToArray(), Encoding.UTF8.GetString(name)));
+            return _names[^1].Name;
+        }
+
+        return Encoding.UTF8.GetString(name);
     }
 
     private static byte[] ColumnsAsJson(List<SourceField> fields)

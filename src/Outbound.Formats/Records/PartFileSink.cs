@@ -113,6 +113,7 @@ internal sealed class PartFileSink : IReleaseSink
         private readonly FileStream _stream;
         private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly Utf8JsonWriter _writer;
         private bool _completed;
 
         public Part(string directory, string name)
@@ -120,11 +121,12 @@ internal sealed class PartFileSink : IReleaseSink
             _final = Path.Combine(directory, name);
             _temporary = Path.Combine(directory, "." + name + ".tmp");
             _stream = new FileStream(_temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+            _writer = new Utf8JsonWriter(_buffer, ReleasedJson.Options);
         }
 
         public void Write(SourceRecord record, IReadOnlyList<string?> values)
         {
-            ReleasedJson.Write(record, values, _buffer);
+            ReleasedJson.Write(record, values, _buffer, _writer);
             if (_buffer.WrittenCount >= 1 << 16)
             {
                 Drain();
@@ -143,6 +145,7 @@ internal sealed class PartFileSink : IReleaseSink
 
         public void Dispose()
         {
+            _writer.Dispose();
             _stream.Dispose();
             _hash.Dispose();
             if (!_completed && File.Exists(_temporary))

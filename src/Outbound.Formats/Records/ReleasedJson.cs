@@ -9,10 +9,12 @@ namespace Outbound.Formats.Records;
 /// <summary>Writes a released record as one JSON line: a JSON source keeps its structure and value types; columns become a flat object.</summary>
 internal static class ReleasedJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
+    /// <summary>The writer options released records are written with.</summary>
+    public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
 
     /// <summary>Writes <paramref name="record"/> with <paramref name="values"/> (one per field, <see langword="null"/> where dropped) to <paramref name="output"/>, followed by a line feed.</summary>
-    public static void Write(SourceRecord record, IReadOnlyList<string?> values, IBufferWriter<byte> output)
+    /// <remarks>Pass <paramref name="writer"/> to reuse one JSON writer for many records; it is reset onto <paramref name="output"/>.</remarks>
+    public static void Write(SourceRecord record, IReadOnlyList<string?> values, IBufferWriter<byte> output, Utf8JsonWriter? writer = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(values);
@@ -21,7 +23,10 @@ internal static class ReleasedJson
             throw new ArgumentException($"The record has {record.Fields.Count} fields but {values.Count} values were given.", nameof(values));
         }
 
-        using (var writer = new Utf8JsonWriter(output, Options))
+        var own = writer is null ? new Utf8JsonWriter(output, Options) : null;
+        writer ??= own!;
+        writer.Reset(output);
+        try
         {
             if (record.Shape == RecordShape.JsonObject)
             {
@@ -32,7 +37,11 @@ internal static class ReleasedJson
                 writer.WriteStartObject();
                 for (int i = 0; i < values.Count; i++)
                 {
-                    if (values[i] is string value)
+                    if (ReleasedValues.IsUnchanged(values[i]))
+                    {
+                        writer.WriteString(record.Fields[i].Name, record.Fields[i].Value.Span);
+                    }
+                    else if (values[i] is string value)
                     {
                         writer.WriteString(record.Fields[i].Name, value);
                     }
@@ -40,6 +49,12 @@ internal static class ReleasedJson
 
                 writer.WriteEndObject();
             }
+
+            writer.Flush();
+        }
+        finally
+        {
+            own?.Dispose();
         }
 
         output.Write("\n"u8);
@@ -51,22 +66,27 @@ internal static class ReleasedJson
     {
         var reader = new Utf8JsonReader(record.Raw.Span, new JsonReaderOptions { MaxDepth = JsonLinesReader.MaxDepth });
         int scalar = 0;
-        byte[]? pendingName = null;
+
+        // The name waiting for its value: a slice of the line, or the unescaped name when it has escapes.
+        int nameStart = -1;
+        int nameLength = 0;
+        string? escapedName = null;
         while (reader.Read())
         {
             switch (reader.TokenType)
             {
                 case JsonTokenType.PropertyName:
-                    pendingName = reader.ValueIsEscaped ? Encoding.UTF8.GetBytes(reader.GetString()!) : reader.ValueSpan.ToArray();
+                    (nameStart, nameLength) = ((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length);
+                    escapedName = reader.ValueIsEscaped ? reader.GetString() : null;
                     break;
 
                 case JsonTokenType.StartObject:
-                    WriteName(writer, ref pendingName);
+                    WriteName();
                     writer.WriteStartObject();
                     break;
 
                 case JsonTokenType.StartArray:
-                    WriteName(writer, ref pendingName);
+                    WriteName();
                     writer.WriteStartArray();
                     break;
 
@@ -79,7 +99,7 @@ internal static class ReleasedJson
                     break;
 
                 case JsonTokenType.Null:
-                    WriteName(writer, ref pendingName);
+                    WriteName();
                     writer.WriteNullValue();
                     break;
 
@@ -90,12 +110,12 @@ internal static class ReleasedJson
                     if (value is null)
                     {
                         // Dropped: neither the name nor the value is written.
-                        pendingName = null;
+                        nameStart = -1;
                         break;
                     }
 
-                    WriteName(writer, ref pendingName);
-                    if (SameText(original, value))
+                    WriteName();
+                    if (ReleasedValues.IsUnchanged(value) || SameText(original, value))
                     {
                         WriteOriginal(ref reader, writer);
                     }
@@ -111,14 +131,24 @@ internal static class ReleasedJson
                     break;
             }
         }
-    }
 
-    private static void WriteName(Utf8JsonWriter writer, ref byte[]? pendingName)
-    {
-        if (pendingName is not null)
+        void WriteName()
         {
-            writer.WritePropertyName(pendingName);
-            pendingName = null;
+            if (nameStart < 0)
+            {
+                return;
+            }
+
+            if (escapedName is not null)
+            {
+                writer.WritePropertyName(escapedName);
+            }
+            else
+            {
+                writer.WritePropertyName(record.Raw.Span.Slice(nameStart, nameLength));
+            }
+
+            nameStart = -1;
         }
     }
 
