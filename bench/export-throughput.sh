@@ -46,7 +46,7 @@ if [[ ! -d $KEYS ]]; then
   (umask 077; openssl rand -hex 32 >"$KEYS/subject.key"; openssl rand -hex 32 >"$KEYS/quarantine.key";
    openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$KEYS/audit.pem" 2>/dev/null)
 fi
-DECLARATION=samples/demo/fleet-declaration.yaml
+DECLARATION=bench/export-declaration.yaml
 POLICY=samples/demo/fleet-policy.yaml
 
 run() {  # run LABEL CORESET COMMAND...: best wall time of RUNS runs; sets BEST and RSS_KB

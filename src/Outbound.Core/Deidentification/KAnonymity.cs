@@ -213,7 +213,7 @@ public sealed class KAnonymity
             // A value the next level cannot read is left as it is and generalised no further.
             bool read = field.Coarser[0].TryApply(field.Value, out string? coarser);
             fields[j] = read
-                ? field with { Value = coarser!, Changed = true, Coarser = field.Coarser.RemoveAt(0) }
+                ? new OutputField(field.Name, coarser!, changed: true) { Coarser = field.Coarser.RemoveAt(0) }
                 : field with { Coarser = [] };
             changed = true;
             valueChanged |= read && !string.Equals(coarser, field.Value, StringComparison.Ordinal);

@@ -153,7 +153,7 @@ public sealed class RecordTransformer
 
         if (findings.IsEmpty)
         {
-            return new OutputField(field.Name, Encoding.UTF8.GetString(value), false);
+            return new OutputField(field.Name, field.Value);
         }
 
         Span<Finding> sorted = findings.Length <= 16 ? stackalloc Finding[findings.Length] : new Finding[findings.Length];

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text;
 using Outbound.Detection;
 
 namespace Outbound.Deidentification;
@@ -10,11 +11,30 @@ namespace Outbound.Deidentification;
 public readonly record struct FieldInput(string Name, ReadOnlyMemory<byte> Value, ReadOnlyMemory<Finding> Findings);
 
 /// <summary>One field of a transformed record.</summary>
-/// <param name="Name">The field's name.</param>
-/// <param name="Value">The value to release.</param>
-/// <param name="Changed">Whether any operator rewrote the value; an unchanged value may keep its original JSON type.</param>
-public readonly record struct OutputField(string Name, string Value, bool Changed)
+/// <remarks>A field that goes as it was keeps its UTF-8 value and makes the string only when <see cref="Value"/> is asked for.</remarks>
+public readonly record struct OutputField
 {
+    private readonly string? _value;
+    private readonly ReadOnlyMemory<byte> _original;
+
+    /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct.</summary>
+    /// <param name="name">The field's name.</param>
+    /// <param name="value">The value to release.</param>
+    /// <param name="changed">Whether any operator rewrote the value; an unchanged value may keep its original JSON type.</param>
+    public OutputField(string name, string value, bool changed) => (Name, _value, Changed) = (name, value, changed);
+
+    /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct for a field that goes as it was.</summary>
+    internal OutputField(string name, ReadOnlyMemory<byte> original) => (Name, _original) = (name, original);
+
+    /// <summary>Gets the field's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the value to release.</summary>
+    public string Value => _value ?? Encoding.UTF8.GetString(_original.Span);
+
+    /// <summary>Gets a value indicating whether any operator rewrote the value.</summary>
+    public bool Changed { get; }
+
     /// <summary>Gets the operators k-anonymity may apply to generalise the value further, finest first.</summary>
     internal ImmutableArray<Transform> Coarser { get; init; }
 

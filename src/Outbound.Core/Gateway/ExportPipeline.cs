@@ -63,7 +63,19 @@ public sealed partial class ExportPipeline
     public IReadOnlyList<string> DropUncommittedParts()
     {
         var committed = Run.Batches.Where(b => b.PartFile is not null).Select(b => b.PartFile!).ToHashSet(StringComparer.Ordinal);
-        return _options.DryRun ? [] : _options.Sink.DropUncommitted(Run.Key.RunId, committed);
+        if (_options.DryRun)
+        {
+            return [];
+        }
+
+        var removed = _options.Sink.DropUncommitted(Run.Key.RunId, committed);
+        if (!Run.Batches.IsEmpty)
+        {
+            // The manifest may lag the store when the process stopped between a commit and its rewrite.
+            _options.Sink.WriteManifest(Run);
+        }
+
+        return removed;
     }
 
     /// <summary>Examines, decides and commits one batch.</summary>

@@ -96,10 +96,9 @@ internal sealed class PartFileSink : IReleaseSink
                 writer.WriteNumber("records_released", run.Batches.Sum(b => b.Released));
                 writer.WriteEndObject();
             }
-
-            stream.Flush(flushToDisk: true);
         }
 
+        // Renamed into place whole; not forced to disk, since a resume writes it again from the store's manifest.
         File.Move(temporary, final, overwrite: true);
     }
 
