@@ -75,17 +75,53 @@ internal sealed class SqliteGatewayStore : GatewayStore
         // BEGIN IMMEDIATE holds the database's write lock already.
     }
 
-    private protected override int InsertSubjects(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects) =>
-        EachSubject(connection, transaction, handler, year, sensitivity, subjects, """
-            INSERT INTO ledger_subject (handler, year, sensitivity, key_id, subject) VALUES (@handler, @year, @sensitivity, @key_id, @subject)
-            ON CONFLICT DO NOTHING
-            """);
+    private protected override int InsertSubjects(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
+    {
+        int inserted = 0;
+        foreach (var (keyId, keys, count) in ByKeyId(subjects))
+        {
+            using (var scope = StoreValues.Command(connection, transaction, """
+                INSERT INTO ledger_scope (handler, year, sensitivity, key_id) VALUES (@handler, @year, @sensitivity, @key_id)
+                ON CONFLICT DO NOTHING
+                """))
+            {
+                AddScope(scope, handler, year, sensitivity, keyId);
+                scope.ExecuteNonQuery();
+            }
 
-    private protected override int CountKnown(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects) =>
-        EachSubject(connection, transaction, handler, year, sensitivity, subjects, """
-            SELECT 1 FROM ledger_subject
-            WHERE handler = @handler AND year = @year AND sensitivity = @sensitivity AND key_id = @key_id AND subject = @subject
-            """);
+            // One statement for the group: the keys go in as one blob, cut in 32-byte slices in the (sorted) order given.
+            using var command = StoreValues.Command(connection, transaction, $"""
+                {Slices}
+                INSERT INTO ledger_key (scope, subject)
+                SELECT ({ScopeId}), substr(@keys, n * 32 + 1, 32) FROM slice WHERE true
+                ON CONFLICT DO NOTHING
+                """);
+            AddScope(command, handler, year, sensitivity, keyId);
+            command.AddBytes("keys", keys);
+            command.AddInt("count", count);
+            inserted += command.ExecuteNonQuery();
+        }
+
+        return inserted;
+    }
+
+    private protected override int CountKnown(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
+    {
+        int known = 0;
+        foreach (var (keyId, keys, count) in ByKeyId(subjects))
+        {
+            using var command = StoreValues.Command(connection, transaction, $"""
+                {Slices}
+                SELECT count(*) FROM slice JOIN ledger_key k ON k.scope = ({ScopeId}) AND k.subject = substr(@keys, n * 32 + 1, 32)
+                """);
+            AddScope(command, handler, year, sensitivity, keyId);
+            command.AddBytes("keys", keys);
+            command.AddInt("count", count);
+            known += Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return known;
+    }
 
     private protected override void ReleaseConnections()
     {
@@ -94,24 +130,47 @@ internal sealed class SqliteGatewayStore : GatewayStore
         SqliteConnection.ClearPool(connection);
     }
 
-    /// <summary>Runs one prepared statement per subject; returns the rows inserted or, for a query, the subjects found.</summary>
-    private static int EachSubject(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects, string sql)
+    /// <summary>The numbers 0 to @count - 1, in order, as table <c>slice (n)</c>.</summary>
+    private const string Slices = "WITH RECURSIVE slice (n) AS (SELECT 0 WHERE @count > 0 UNION ALL SELECT n + 1 FROM slice WHERE n + 1 < @count)";
+
+    /// <summary>The id of the ledger scope of @handler, @year, @sensitivity and @key_id.</summary>
+    private const string ScopeId = "SELECT id FROM ledger_scope WHERE handler = @handler AND year = @year AND sensitivity = @sensitivity AND key_id = @key_id";
+
+    private static void AddScope(DbCommand command, string handler, int year, Sensitivity sensitivity, string keyId)
     {
-        using var command = StoreValues.Command(connection, transaction, sql);
         command.AddText("handler", handler);
         command.AddInt("year", year);
         command.AddInt("sensitivity", (int)sensitivity);
-        var keyId = command.AddText("key_id", null);
-        var subject = command.AddBytes("subject", Array.Empty<byte>());
-        bool query = sql.TrimStart().StartsWith("SELECT", StringComparison.Ordinal);
-        int count = 0;
-        foreach (var (id, bytes) in subjects)
-        {
-            keyId.Value = id;
-            subject.Value = bytes;
-            count += query ? (command.ExecuteScalar() is null ? 0 : 1) : command.ExecuteNonQuery();
-        }
+        command.AddText("key_id", keyId);
+    }
 
-        return count;
+    /// <summary>Splits the subjects into runs of one key id, each run's keys concatenated in the order given.</summary>
+    private static IEnumerable<(string KeyId, byte[] Keys, int Count)> ByKeyId(IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
+    {
+        int start = 0;
+        while (start < subjects.Count)
+        {
+            string keyId = subjects[start].KeyId;
+            int end = start;
+            while (end < subjects.Count && string.Equals(subjects[end].KeyId, keyId, StringComparison.Ordinal))
+            {
+                end++;
+            }
+
+            byte[] keys = new byte[(end - start) * 32];
+            for (int i = start; i < end; i++)
+            {
+                byte[] subject = subjects[i].Subject;
+                if (subject.Length != 32)
+                {
+                    throw new ArgumentException("A subject key is 32 bytes.", nameof(subjects));
+                }
+
+                subject.CopyTo(keys, (i - start) * 32);
+            }
+
+            yield return (keyId, keys, end - start);
+            start = end;
+        }
     }
 }
