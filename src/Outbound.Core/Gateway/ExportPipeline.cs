@@ -189,7 +189,7 @@ public sealed partial class ExportPipeline
             After = after,
             Decision = decision,
             Year = ChinaTime.DateOf(now).Year,
-            Categories = [.. released.SelectMany(r => r.Categories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Categories = ReleasedCategories(released),
             PartFile = partFile,
             Committed = !_options.DryRun,
         };
@@ -226,6 +226,26 @@ public sealed partial class ExportPipeline
         return result;
     }
 
+    /// <summary>The categories the released records still carry, without repeats, in ordinal order.</summary>
+    private static ImmutableArray<string> ReleasedCategories(List<ExaminedRecord> released)
+    {
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var record in released)
+        {
+            foreach (string category in record.NonSensitiveCategories)
+            {
+                categories.Add(category);
+            }
+
+            foreach (string category in record.SensitiveCategories)
+            {
+                categories.Add(category);
+            }
+        }
+
+        return [.. categories.Order(StringComparer.Ordinal)];
+    }
+
     /// <summary>The categories the transfer's approvals cover, or <see langword="null"/> when none restricts categories.</summary>
     /// <remarks>
     /// Approvals whose recipients and purposes cover the transfer (an empty list covers all) are its candidates; when
@@ -252,13 +272,38 @@ public sealed partial class ExportPipeline
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> header = stackalloc byte[12];
+
+        // Headers and records are gathered into one buffer and hashed in large pieces: one call per record costs more
+        // than the hashing of a short record.
+        byte[] staging = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 16);
+        int staged = 0;
         foreach (var record in batch.Records)
         {
-            BinaryPrimitives.WriteInt64BigEndian(header, record.Position);
-            BinaryPrimitives.WriteInt32BigEndian(header[8..], record.Raw.Length);
-            hash.AppendData(header);
-            hash.AppendData(record.Raw.Span);
+            var raw = record.Raw.Span;
+            if (staged + header.Length + raw.Length > staging.Length)
+            {
+                hash.AppendData(staging, 0, staged);
+                staged = 0;
+            }
+
+            BinaryPrimitives.WriteInt64BigEndian(staging.AsSpan(staged), record.Position);
+            BinaryPrimitives.WriteInt32BigEndian(staging.AsSpan(staged + 8), raw.Length);
+            staged += header.Length;
+            if (raw.Length > staging.Length - staged)
+            {
+                hash.AppendData(staging, 0, staged);
+                hash.AppendData(raw);
+                staged = 0;
+            }
+            else
+            {
+                raw.CopyTo(staging.AsSpan(staged));
+                staged += raw.Length;
+            }
         }
+
+        hash.AppendData(staging, 0, staged);
+        System.Buffers.ArrayPool<byte>.Shared.Return(staging);
 
         foreach (var unreadable in batch.Unreadable)
         {

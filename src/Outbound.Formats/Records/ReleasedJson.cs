@@ -199,21 +199,73 @@ internal static class ReleasedJson
         }
     }
 
-    private static bool IsJsonNumber(string value)
+    /// <summary>Whether <paramref name="value"/> is one JSON number (RFC 8259 grammar), at most 64 characters, with nothing after it.</summary>
+    internal static bool IsJsonNumber(string value)
     {
         if (value.Length is 0 or > 64)
         {
             return false;
         }
 
-        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(value));
-        try
+        // Leading JSON whitespace is allowed (a reader skips it), trailing is not.
+        int i = 0;
+        while (i < value.Length && value[i] is ' ' or '\t' or '\n' or '\r')
         {
-            return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.BytesConsumed == value.Length && !reader.Read();
+            i++;
         }
-        catch (JsonException)
+
+        if (i < value.Length && value[i] == '-')
+        {
+            i++;
+        }
+
+        // Integer part: 0, or a digit 1-9 followed by digits.
+        if (i >= value.Length || !char.IsAsciiDigit(value[i]))
         {
             return false;
+        }
+
+        if (value[i++] != '0')
+        {
+            i = Digits(value, i);
+        }
+
+        if (i < value.Length && value[i] == '.')
+        {
+            int start = ++i;
+            i = Digits(value, i);
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        if (i < value.Length && value[i] is 'e' or 'E')
+        {
+            i++;
+            if (i < value.Length && value[i] is '+' or '-')
+            {
+                i++;
+            }
+
+            int start = i;
+            i = Digits(value, i);
+            if (i == start)
+            {
+                return false;
+            }
+        }
+
+        return i == value.Length;
+
+        static int Digits(string text, int at)
+        {
+            while (at < text.Length && char.IsAsciiDigit(text[at]))
+            {
+                at++;
+            }
+
+            return at;
         }
     }
 }
