@@ -1,3 +1,6 @@
+using Microsoft.Data.Sqlite;
+using Outbound.Gateway;
+using Outbound.Storage.Migrations;
 using Outbound.Storage.Tests.Gateway;
 
 namespace Outbound.Storage.Tests;
@@ -18,6 +21,45 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContract
         {
             File.Delete(_path + suffix);
         }
+    }
+
+    [Fact]
+    public void Open_LedgerOfTheFirstSchema_MovedToScopesAndKeysAndStillCounted()
+    {
+        // A database as the first schema left it: persons 1 to 3 (one of them sensitive too) for the handler, 1 for another year.
+        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = Migrator.Scripts(StoreKind.Sqlite)[0].Sql + """
+                ;CREATE TABLE schema_migration (number integer PRIMARY KEY, name text NOT NULL, applied text NOT NULL);
+                INSERT INTO schema_migration VALUES (1, '0001_gateway.sql', '2026-11-01T00:00:00.0000000Z');
+                INSERT INTO ledger_total VALUES (@handler, 2026, 0, 3), (@handler, 2026, 1, 1), (@handler, 2025, 0, 1);
+                """;
+            command.Parameters.AddWithValue("@handler", Handler);
+            command.ExecuteNonQuery();
+            foreach (var (entry, year) in new[] { (Person(1), 2026), (Person(2), 2026), (Person(3), 2026), (Person(1, Sensitivity.Sensitive), 2026), (Person(1), 2025) })
+            {
+                using var insert = connection.CreateCommand();
+                insert.CommandText = "INSERT INTO ledger_subject VALUES (@handler, @year, @sensitivity, @key_id, @subject)";
+                insert.Parameters.AddWithValue("@handler", Handler);
+                insert.Parameters.AddWithValue("@year", year);
+                insert.Parameters.AddWithValue("@sensitivity", (int)entry.Sensitivity);
+                insert.Parameters.AddWithValue("@key_id", entry.Subject.KeyId);
+                insert.Parameters.AddWithValue("@subject", StoreValues.SubjectBytes(entry.Subject));
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        var store = Open();
+
+        Assert.Equal([5L], Query(store, "SELECT count(*) FROM ledger_subject").Select(Convert.ToInt64));
+        Assert.Equal([3L], Query(store, "SELECT count(*) FROM ledger_scope").Select(Convert.ToInt64));
+        var registration = RegisterBatch(store, [.. People(2, 5), Person(1, Sensitivity.Sensitive), Person(2, Sensitivity.Sensitive)]);
+        Assert.Equal(new Law.PersonCounts(2, 1), registration.Added);
+        Assert.Equal(new Law.PersonCounts(5, 2), store.Totals(Handler, 2026));
+        Assert.Equal(new Law.PersonCounts(1, 0), RegisterBatch(store, People(1, 2), year: 2025).Added);
+        Assert.Equal([9L], Query(store, "SELECT count(*) FROM ledger_key").Select(Convert.ToInt64));
     }
 
     [Fact]
