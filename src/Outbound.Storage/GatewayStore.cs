@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Data.Common;
+using Outbound.Detection;
 using Outbound.Gateway;
 using Outbound.Law;
 
@@ -679,26 +680,43 @@ internal abstract class GatewayStore : IGatewayStore
         }
 
         /// <summary>Groups the entries by sensitivity, each group without repeats and sorted, so concurrent writers lock rows in one order.</summary>
+        /// <remarks>Sorted by key id, then by the key's bytes (high half first, big-endian): the order of <see cref="UInt128"/> high, then low.</remarks>
         private static IEnumerable<(Sensitivity Sensitivity, List<(string KeyId, byte[] Subject)> Subjects)> Sorted(IReadOnlyCollection<LedgerEntry> entries)
         {
             foreach (var sensitivity in Sensitivities)
             {
-                var subjects = entries
-                    .Where(entry => entry.Sensitivity == sensitivity)
-                    .Select(entry => entry.Subject)
-                    .Distinct()
-                    .Select(key => (key.KeyId, Subject: StoreValues.SubjectBytes(key)))
-                    .ToList();
-                if (subjects.Count == 0)
+                var seen = new HashSet<SubjectKey>();
+                var keys = new List<SubjectKey>();
+                foreach (var entry in entries)
+                {
+                    if (entry.Sensitivity == sensitivity && seen.Add(entry.Subject))
+                    {
+                        keys.Add(entry.Subject);
+                    }
+                }
+
+                if (keys.Count == 0)
                 {
                     continue;
                 }
 
-                subjects.Sort(static (a, b) =>
+                keys.Sort(static (a, b) =>
                 {
                     int byKey = string.CompareOrdinal(a.KeyId, b.KeyId);
-                    return byKey != 0 ? byKey : a.Subject.AsSpan().SequenceCompareTo(b.Subject);
+                    if (byKey != 0)
+                    {
+                        return byKey;
+                    }
+
+                    int byHigh = a.High.CompareTo(b.High);
+                    return byHigh != 0 ? byHigh : a.Low.CompareTo(b.Low);
                 });
+                var subjects = new List<(string KeyId, byte[] Subject)>(keys.Count);
+                foreach (var key in keys)
+                {
+                    subjects.Add((key.KeyId, StoreValues.SubjectBytes(key)));
+                }
+
                 yield return (sensitivity, subjects);
             }
         }
