@@ -20,7 +20,11 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 
     private List<SourceRecord> _records = [];
     private List<UnreadableRecord> _unreadable = [];
-    private List<SourceField>? _fields;
+    // The record being read: its fields' names and where each value sits in _values (null while passing over).
+    private List<(string Name, int Start, int Length)>? _fields;
+    private readonly List<(string Name, int Start, int Length)> _fieldList = [];
+    private byte[] _values = new byte[1024];
+    private int _valuesLength;
     // The names of the previous record's fields by index, as bytes and as strings: records of one source mostly repeat
     // them, so a name is decoded once, not once per record.
     private readonly List<(byte[] Bytes, string Name)> _names = [];
@@ -42,7 +46,9 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     {
         _position = position;
         _fieldIndex = 0;
-        _fields = position <= skipThrough ? null : new List<SourceField>(_names.Count);
+        _valuesLength = 0;
+        _fieldList.Clear();
+        _fields = position <= skipThrough ? null : _fieldList;
     }
 
     /// <inheritdoc/>
@@ -53,7 +59,14 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
             return;
         }
 
-        _fields.Add(new SourceField(Name(name), value.ToArray()));
+        if (_valuesLength + value.Length > _values.Length)
+        {
+            Array.Resize(ref _values, Math.Max(_values.Length * 2, _valuesLength + value.Length));
+        }
+
+        value.CopyTo(_values.AsSpan(_valuesLength));
+        _fields.Add((Name(name), _valuesLength, value.Length));
+        _valuesLength += value.Length;
         _fieldIndex++;
     }
 
@@ -67,8 +80,20 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
             return;
         }
 
-        var raw = shape == RecordShape.JsonObject ? CurrentLine.ToArray() : ColumnsAsJson(_fields);
-        _records.Add(new SourceRecord(_position, shape, _fields, raw));
+        // One array per record holds the raw line and every field's value, which are slices of it.
+        int rawLength = shape == RecordShape.JsonObject ? CurrentLine.Length : 0;
+        var memory = new byte[rawLength + _valuesLength];
+        CurrentLine.Span[..rawLength].CopyTo(memory);
+        _values.AsSpan(0, _valuesLength).CopyTo(memory.AsSpan(rawLength));
+        var fields = new SourceField[_fields.Count];
+        for (int i = 0; i < fields.Length; i++)
+        {
+            var (fieldName, start, length) = _fields[i];
+            fields[i] = new SourceField(fieldName, memory.AsMemory(rawLength + start, length));
+        }
+
+        ReadOnlyMemory<byte> raw = shape == RecordShape.JsonObject ? memory.AsMemory(0, rawLength) : ColumnsAsJson(fields);
+        _records.Add(new SourceRecord(_position, shape, fields, raw));
         _fields = null;
         DropNotesAbout(_position);
         FlushIfFull();
@@ -123,7 +148,7 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         return Encoding.UTF8.GetString(name);
     }
 
-    private static byte[] ColumnsAsJson(List<SourceField> fields)
+    private static byte[] ColumnsAsJson(SourceField[] fields)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, RawOptions))

@@ -85,6 +85,8 @@ internal static class ExportReader
     private sealed class Lines(JsonLinesReader reader, JsonLinesReader.Session session, BatchCollector collector, long skipThrough, CancellationToken cancellationToken)
         : ILineHandler<JsonLinesReader.Session>
     {
+        private byte[] _line = new byte[4096];
+
         public JsonLinesReader.Session NewState() => session;
 
         public void Line(JsonLinesReader.Session state, ReadOnlySpan<byte> line, long lineNumber)
@@ -106,7 +108,14 @@ internal static class ExportReader
                 text = text[3..];
             }
 
-            collector.CurrentLine = text.ToArray();
+            // The collector copies the line into its record, so one buffer serves every line.
+            if (text.Length > _line.Length)
+            {
+                _line = new byte[Math.Max(text.Length, _line.Length * 2)];
+            }
+
+            text.CopyTo(_line);
+            collector.CurrentLine = _line.AsMemory(0, text.Length);
             reader.HandleLine(state, line, lineNumber);
         }
 
