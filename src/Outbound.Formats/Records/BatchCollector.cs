@@ -85,11 +85,10 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         var memory = new byte[rawLength + _valuesLength];
         CurrentLine.Span[..rawLength].CopyTo(memory);
         _values.AsSpan(0, _valuesLength).CopyTo(memory.AsSpan(rawLength));
-        var fields = new SourceField[_fields.Count];
-        for (int i = 0; i < fields.Length; i++)
+        var fields = new List<SourceField>(_fields.Count);
+        foreach (var (fieldName, start, length) in _fields)
         {
-            var (fieldName, start, length) = _fields[i];
-            fields[i] = new SourceField(fieldName, memory.AsMemory(rawLength + start, length));
+            fields.Add(new SourceField(fieldName, memory.AsMemory(rawLength + start, length)));
         }
 
         ReadOnlyMemory<byte> raw = shape == RecordShape.JsonObject ? memory.AsMemory(0, rawLength) : ColumnsAsJson(fields);
@@ -148,7 +147,7 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         return Encoding.UTF8.GetString(name);
     }
 
-    private static byte[] ColumnsAsJson(SourceField[] fields)
+    private static byte[] ColumnsAsJson(List<SourceField> fields)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, RawOptions))
