@@ -18,10 +18,12 @@ internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord tran
     public SubjectKey? Subject { get; set; }
 
     /// <summary>Gets or sets the categories of non-sensitive personal information left in the released form.</summary>
-    public List<string> NonSensitiveCategories { get; } = [];
+    /// <remarks>Records that leave the same categories may share one list; never change it.</remarks>
+    public IReadOnlyList<string> NonSensitiveCategories { get; set; } = [];
 
     /// <summary>Gets or sets the categories of sensitive personal information left in the released form.</summary>
-    public List<string> SensitiveCategories { get; } = [];
+    /// <remarks>Records that leave the same categories may share one list; never change it.</remarks>
+    public IReadOnlyList<string> SensitiveCategories { get; set; } = [];
 
     public bool RemainsNonSensitive => NonSensitiveCategories.Count > 0;
 
