@@ -47,7 +47,7 @@ public sealed class RecordTransformer
     private readonly ConcurrentDictionary<string, FieldPlan> _plans = new(StringComparer.Ordinal);
     private readonly bool _pairsCoordinates;
 
-    // The plan last used at each field position, by the name's reference: sources hand the same name string to every record.
+    // The plan last used at each field position: records of one source mostly repeat their names, often as the same string.
     private readonly PlanSlot?[] _slots = new PlanSlot?[PlanSlots];
     private RemainingSet? _lastRemaining;
 
@@ -388,7 +388,7 @@ public sealed class RecordTransformer
         PlanSlot?[] slots = _slots;
         if ((uint)position < (uint)slots.Length)
         {
-            if (slots[position] is { } slot && ReferenceEquals(slot.Name, name))
+            if (slots[position] is { } slot && (ReferenceEquals(slot.Name, name) || string.Equals(slot.Name, name, StringComparison.Ordinal)))
             {
                 return slot.Plan;
             }

@@ -57,7 +57,7 @@ public sealed partial class ExportPipeline
         private readonly byte[] _best = new byte[CanonicalForm.MaxLength];
         private readonly Dictionary<string, IdentifierType?> _hints = new(StringComparer.Ordinal);
 
-        // The hint last used at each field position, by the name's reference: sources hand the same name string to every record.
+        // The hint last used at each field position: records of one source mostly repeat their names, often as the same string.
         private readonly string?[] _hintNames = new string?[HintSlots];
         private readonly IdentifierType?[] _hintTypes = new IdentifierType?[HintSlots];
 
@@ -190,7 +190,7 @@ public sealed partial class ExportPipeline
 
         private IdentifierType? Hint(string name, int position)
         {
-            if (position < HintSlots && ReferenceEquals(_hintNames[position], name))
+            if (position < HintSlots && (ReferenceEquals(_hintNames[position], name) || string.Equals(_hintNames[position], name, StringComparison.Ordinal)))
             {
                 return _hintTypes[position];
             }
