@@ -111,9 +111,15 @@ public sealed class RecordTransformer
         ArgumentNullException.ThrowIfNull(fields);
 
         int count = fields.Count;
+        ReadOnlySpan<FieldInput> inputs = fields switch
+        {
+            FieldInput[] array => array,
+            List<FieldInput> list => CollectionsMarshal.AsSpan(list),
+            _ => [.. fields],
+        };
         for (int i = 0; i < count; i++)
         {
-            CheckFindings(fields[i], i);
+            CheckFindings(inputs[i], i);
         }
 
         FieldPlan[]? plans = null;
@@ -123,7 +129,7 @@ public sealed class RecordTransformer
             plans = new FieldPlan[count];
             for (int i = 0; i < count; i++)
             {
-                plans[i] = Plan(fields[i].Name, i);
+                plans[i] = Plan(inputs[i].Name, i);
             }
 
             paired = PairCoordinates(fields, plans);
@@ -134,7 +140,7 @@ public sealed class RecordTransformer
         int kept = 0;
         for (int i = 0; i < count; i++)
         {
-            FieldInput field = fields[i];
+            ref readonly FieldInput field = ref inputs[i];
             if (TransformField(i, field, plans is null ? Plan(field.Name, i) : plans[i], paired, ref state) is { } transformed)
             {
                 output[kept++] = transformed;
@@ -156,7 +162,7 @@ public sealed class RecordTransformer
         };
     }
 
-    private static void CheckFindings(FieldInput field, int index)
+    private static void CheckFindings(in FieldInput field, int index)
     {
         foreach (Finding finding in field.Findings.Span)
         {
@@ -197,7 +203,7 @@ public sealed class RecordTransformer
         return result;
     }
 
-    private OutputField? TransformField(int index, FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, ref RecordState state)
+    private OutputField? TransformField(int index, in FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, ref RecordState state)
     {
         if (plan.Rule is { } rule)
         {
@@ -288,7 +294,7 @@ public sealed class RecordTransformer
         }
     }
 
-    private static OutputField? ApplyFieldRule(int index, FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, ref RecordState state)
+    private static OutputField? ApplyFieldRule(int index, in FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, ref RecordState state)
     {
         ReadOnlySpan<Finding> findings = field.Findings.Span;
         if (rule.Operation is DropOperation)

@@ -74,7 +74,13 @@ public sealed partial class ExportPipeline
         public ExaminedRecord Examine(SourceRecord record)
         {
             long started = _clock.GetTimestamp();
-            int fieldCount = record.Fields.Count;
+            ReadOnlySpan<SourceField> fields = record.Fields switch
+            {
+                SourceField[] array => array,
+                List<SourceField> list => CollectionsMarshal.AsSpan(list),
+                _ => [.. record.Fields],
+            };
+            int fieldCount = fields.Length;
             if (_fieldFindings.Length <= fieldCount)
             {
                 _fieldFindings = new int[Math.Max(fieldCount + 1, _fieldFindings.Length * 2)];
@@ -87,7 +93,7 @@ public sealed partial class ExportPipeline
             _findings.Clear();
             for (int f = 0; f < fieldCount; f++)
             {
-                var field = record.Fields[f];
+                ref readonly var field = ref fields[f];
                 int first = _findings.Count;
                 _fieldFindings[f] = first;
                 if (!field.Value.IsEmpty)
@@ -122,7 +128,7 @@ public sealed partial class ExportPipeline
             _inputs.Clear();
             for (int f = 0; f < fieldCount; f++)
             {
-                var field = record.Fields[f];
+                ref readonly var field = ref fields[f];
                 int count = _fieldFindings[f + 1] - _fieldFindings[f];
                 _inputs.Add(new FieldInput(field.Name, field.Value, count == 0 ? ReadOnlyMemory<Finding>.Empty : _found.AsMemory(_fieldFindings[f], count)));
             }
