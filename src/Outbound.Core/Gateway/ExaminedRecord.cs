@@ -4,12 +4,13 @@ using Outbound.Detection;
 namespace Outbound.Gateway;
 
 /// <summary>One record after detection and transformation, waiting for the batch's decision.</summary>
-internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord transformed, IReadOnlyList<string?> values)
+internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord? transformed, IReadOnlyList<string?> values)
 {
     public SourceRecord Source { get; } = source;
 
-    /// <summary>Gets or sets the record as the policy transformed it.</summary>
-    public TransformedRecord Transformed { get; set; } = transformed;
+    /// <summary>Gets or sets the record as the policy transformed it, kept only for k-anonymity (<see langword="null"/> without it).</summary>
+    /// <remarks>The released values are in <see cref="Values"/>; without k-anonymity nothing reads the transformed record again.</remarks>
+    public TransformedRecord? Transformed { get; set; } = transformed;
 
     /// <summary>Gets the released form's values, one per source field, <see langword="null"/> where dropped.</summary>
     public IReadOnlyList<string?> Values { get; set; } = values;

@@ -137,7 +137,8 @@ public sealed partial class ExportPipeline
             var transformed = _options.Transformer.Transform(_inputs);
             long transformedAt = _clock.GetTimestamp();
             _transformTicks += transformedAt - transforming;
-            var examined = new ExaminedRecord(record, transformed, OutputValues(record, transformed));
+            // Without k-anonymity the transformed record is done with once its values are taken: it need not outlive the batch.
+            var examined = new ExaminedRecord(record, pipeline._kAnonymity is null ? null : transformed, OutputValues(record, transformed));
             if (!transformed.RemainingPersonalInformation.IsEmpty)
             {
                 (examined.NonSensitiveCategories, examined.SensitiveCategories) = Categories(transformed.RemainingPersonalInformation, minor && transformed.RemainingIsSensitive);
