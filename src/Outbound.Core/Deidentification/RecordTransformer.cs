@@ -30,7 +30,6 @@ public sealed class RecordTransformer
 {
     private const int MaxCachedFieldNames = 4096;
     private const int MaxStackChars = 256;
-    private const int PlanSlots = 64;
 
     private static readonly IdentifierType[] AllTypes = Enum.GetValues<IdentifierType>();
     private static readonly TypeLabel UntypedLabel = new(null);
@@ -47,8 +46,7 @@ public sealed class RecordTransformer
     private readonly ConcurrentDictionary<string, FieldPlan> _plans = new(StringComparer.Ordinal);
     private readonly bool _pairsCoordinates;
 
-    // The plan last used at each field position: records of one source mostly repeat their names, often as the same string.
-    private readonly PlanSlot?[] _slots = new PlanSlot?[PlanSlots];
+    private readonly FieldNameCache<FieldPlan> _recentPlans = new();
     private RemainingSet? _lastRemaining;
 
     /// <summary>Initializes a new instance of the <see cref="RecordTransformer"/> class.</summary>
@@ -129,7 +127,7 @@ public sealed class RecordTransformer
             plans = new FieldPlan[count];
             for (int i = 0; i < count; i++)
             {
-                plans[i] = Plan(inputs[i].Name, i);
+                plans[i] = CachedPlan(inputs[i].Name);
             }
 
             paired = PairCoordinates(fields, plans);
@@ -141,7 +139,7 @@ public sealed class RecordTransformer
         for (int i = 0; i < count; i++)
         {
             ref readonly FieldInput field = ref inputs[i];
-            if (TransformField(i, field, plans is null ? Plan(field.Name, i) : plans[i], paired, ref state) is { } transformed)
+            if (TransformField(i, field, plans is null ? CachedPlan(field.Name) : plans[i], paired, ref state) is { } transformed)
             {
                 output[kept++] = transformed;
             }
@@ -389,22 +387,15 @@ public sealed class RecordTransformer
         return -1;
     }
 
-    private FieldPlan Plan(string name, int position)
+    private FieldPlan CachedPlan(string name)
     {
-        PlanSlot?[] slots = _slots;
-        if ((uint)position < (uint)slots.Length)
+        if (!_recentPlans.TryGet(name, out FieldPlan plan))
         {
-            if (slots[position] is { } slot && (ReferenceEquals(slot.Name, name) || string.Equals(slot.Name, name, StringComparison.Ordinal)))
-            {
-                return slot.Plan;
-            }
-
-            FieldPlan found = Plan(name);
-            slots[position] = new PlanSlot(name, found);
-            return found;
+            plan = Plan(name);
+            _recentPlans.Set(name, plan);
         }
 
-        return Plan(name);
+        return plan;
     }
 
     private FieldPlan Plan(string name)
@@ -520,8 +511,6 @@ public sealed class RecordTransformer
     }
 
     private readonly record struct FieldPlan(Compiled? Rule, bool QuasiIdentifier);
-
-    private sealed record PlanSlot(string Name, FieldPlan Plan);
 
     private sealed record RemainingSet(uint Mask, ImmutableArray<IdentifierType> Types);
 

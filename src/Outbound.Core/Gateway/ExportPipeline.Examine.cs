@@ -48,8 +48,6 @@ public sealed partial class ExportPipeline
     /// <summary>One thread's scratch state.</summary>
     private sealed class Worker(ExportPipeline pipeline, DateOnly today) : IDisposable
     {
-        private const int HintSlots = 64;
-
         private readonly ExportOptions _options = pipeline._options;
         private readonly List<Finding> _findings = [];
         private readonly List<FieldInput> _inputs = [];
@@ -57,9 +55,7 @@ public sealed partial class ExportPipeline
         private readonly byte[] _best = new byte[CanonicalForm.MaxLength];
         private readonly Dictionary<string, IdentifierType?> _hints = new(StringComparer.Ordinal);
 
-        // The hint last used at each field position: records of one source mostly repeat their names, often as the same string.
-        private readonly string?[] _hintNames = new string?[HintSlots];
-        private readonly IdentifierType?[] _hintTypes = new IdentifierType?[HintSlots];
+        private readonly FieldNameCache<IdentifierType?> _recentHints = new();
 
         // The categories left by a set of remaining types (and whether a minor makes them all sensitive), shared by the records that leave them.
         private readonly Dictionary<ulong, (string[] NonSensitive, string[] Sensitive)> _categories = [];
@@ -98,7 +94,7 @@ public sealed partial class ExportPipeline
                 _fieldFindings[f] = first;
                 if (!field.Value.IsEmpty)
                 {
-                    _options.Scanner.Scan(field.Value.Span, new ScanContext(today, Hint(field.Name, f)), _findings);
+                    _options.Scanner.Scan(field.Value.Span, new ScanContext(today, Hint(field.Name)), _findings);
                 }
 
                 foreach (var finding in CollectionsMarshal.AsSpan(_findings)[first..])
@@ -195,24 +191,20 @@ public sealed partial class ExportPipeline
             return result;
         }
 
-        private IdentifierType? Hint(string name, int position)
+        private IdentifierType? Hint(string name)
         {
-            if (position < HintSlots && (ReferenceEquals(_hintNames[position], name) || string.Equals(_hintNames[position], name, StringComparison.Ordinal)))
+            if (_recentHints.TryGet(name, out var hint))
             {
-                return _hintTypes[position];
+                return hint;
             }
 
-            if (!_hints.TryGetValue(name, out var hint))
+            if (!_hints.TryGetValue(name, out hint))
             {
                 hint = FieldClassifier.Classify(name);
                 _hints[name] = hint;
             }
 
-            if (position < HintSlots)
-            {
-                (_hintNames[position], _hintTypes[position]) = (name, hint);
-            }
-
+            _recentHints.Set(name, hint);
             return hint;
         }
     }
