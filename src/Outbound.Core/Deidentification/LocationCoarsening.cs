@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Outbound.Deidentification;
 
@@ -57,6 +56,11 @@ public sealed class LocationCoarsening : Transform
     private const double LatitudeBelow = 60.0;
     private const int MaxTextChars = 64;
 
+    // Longest number rounded from its text without a decimal: well within decimal's 28 digits.
+    private const int MaxExactChars = 20;
+
+    private readonly string _format;
+
     private LocationCoarsening(int? decimals, int? cellMetres, GeodeticDatum datum)
     {
         if (!Enum.IsDefined(datum))
@@ -65,6 +69,7 @@ public sealed class LocationCoarsening : Transform
         }
 
         (Decimals, CellMetres, Datum) = (decimals, cellMetres, datum);
+        _format = "F" + (decimals ?? GridDecimals()).ToString(CultureInfo.InvariantCulture);
     }
 
     /// <summary>Gets the decimals kept, or <see langword="null"/> for a grid.</summary>
@@ -119,8 +124,10 @@ public sealed class LocationCoarsening : Transform
             values[i] = double.Parse(input[numbers[i]], NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
         }
 
-        string first;
-        string? second = null;
+        Span<char> first = stackalloc char[MaxTextChars];
+        Span<char> second = stackalloc char[MaxTextChars];
+        int firstLength;
+        int secondLength = 0;
         if (count == 2)
         {
             bool longitudeFirst = Math.Abs(values[0]) > 90 || (values[0] > LatitudeBelow && values[1] < LatitudeBelow);
@@ -131,22 +138,24 @@ public sealed class LocationCoarsening : Transform
                 return false;
             }
 
-            (first, second) = longitudeFirst ? (FormatLongitude(lon), FormatLatitude(lat)) : (FormatLatitude(lat), FormatLongitude(lon));
+            firstLength = Format(longitudeFirst ? lon : lat, first);
+            secondLength = Format(longitudeFirst ? lat : lon, second);
         }
-        else if (!TryCoarsenLone(values[0], IsLongitude(values[0]), input[numbers[0]], out first))
+        else if (!TryCoarsenLone(values[0], IsLongitude(values[0]), input[numbers[0]], first, out firstLength))
         {
             return false;
         }
 
-        var text = new StringBuilder(input.Length + MaxTextChars);
-        text.Append(input[..numbers[0].Start.Value]).Append(first);
-        if (second is not null)
+        var text = new CharWriter(destination);
+        text.Append(input[..numbers[0].Start.Value]);
+        text.Append(first[..firstLength]);
+        if (count == 2)
         {
-            text.Append(input[numbers[0].End.Value..numbers[1].Start.Value]).Append(second);
+            text.Append(input[numbers[0].End.Value..numbers[1].Start.Value]);
+            text.Append(second[..secondLength]);
         }
 
         text.Append(input[numbers[count - 1].End.Value..]);
-        text.CopyTo(0, destination, text.Length);
         written = text.Length;
         return true;
     }
@@ -184,7 +193,22 @@ public sealed class LocationCoarsening : Transform
     /// <summary>Coarsens a lone latitude or longitude; declined for GCJ-02, which needs the whole point.</summary>
     internal bool TryCoarsenLone(double value, bool longitude, ReadOnlySpan<char> written, out string output)
     {
-        output = "";
+        Span<char> buffer = stackalloc char[MaxTextChars];
+        bool coarsened = TryCoarsenLone(value, longitude, written, buffer, out int length);
+        output = coarsened ? new string(buffer[..length]) : "";
+        return coarsened;
+    }
+
+    /// <summary>Formats a coarsened latitude with the decimals its precision needs.</summary>
+    internal string FormatLatitude(double value) => value.ToString(_format, CultureInfo.InvariantCulture);
+
+    /// <summary>Formats a coarsened longitude with the decimals its precision needs.</summary>
+    internal string FormatLongitude(double value) => value.ToString(_format, CultureInfo.InvariantCulture);
+
+    // Coarsens a lone value into `output` (MaxTextChars long).
+    private bool TryCoarsenLone(double value, bool longitude, ReadOnlySpan<char> written, Span<char> output, out int length)
+    {
+        length = 0;
         if (Datum == GeodeticDatum.Gcj02 || !(longitude ? IsLongitudeValue(value) : IsLatitude(value)))
         {
             return false;
@@ -193,26 +217,82 @@ public sealed class LocationCoarsening : Transform
         if (Decimals is { } decimals)
         {
             // Rounded from the text itself, so 36.645 is exactly half-way, as written.
-            output = decimal.TryParse(written, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal exact)
-                ? decimal.Round(exact, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)
-                : FormatLatitude(Round(value, decimals));
+            if (TryRoundText(written, decimals, output, out length))
+            {
+                return true;
+            }
+
+            if (decimal.TryParse(written, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal exact))
+            {
+                return decimal.Round(exact, decimals, MidpointRounding.AwayFromZero).TryFormat(output, out length, _format, CultureInfo.InvariantCulture)
+                    || Overflow();
+            }
+
+            length = Format(Round(value, decimals), output);
             return true;
         }
 
-        output = longitude ? FormatLongitude(SnapLongitude(value, LoneLongitudeLatitude)) : FormatLatitude(SnapLatitude(value));
+        length = Format(longitude ? SnapLongitude(value, LoneLongitudeLatitude) : SnapLatitude(value), output);
         return true;
     }
 
-    /// <summary>Formats a coarsened latitude with the decimals its precision needs.</summary>
-    internal string FormatLatitude(double value) => Format(value);
-
-    /// <summary>Formats a coarsened longitude with the decimals its precision needs.</summary>
-    internal string FormatLongitude(double value) => Format(value);
-
-    private string Format(double value)
+    // Rounds plain decimal text (digits, an optional fraction, no sign, no leading zero) half away from zero, as a
+    // decimal would, and writes it with exactly `decimals` decimals; false for any other text, which goes through decimal.
+    private static bool TryRoundText(ReadOnlySpan<char> text, int decimals, Span<char> output, out int length)
     {
-        int decimals = Decimals ?? GridDecimals();
-        return value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+        length = 0;
+        int point = text.IndexOf('.');
+        ReadOnlySpan<char> whole = point < 0 ? text : text[..point];
+        ReadOnlySpan<char> fraction = point < 0 ? [] : text[(point + 1)..];
+        if (text.Length > MaxExactChars || whole.IsEmpty || (whole.Length > 1 && whole[0] == '0')
+            || whole.ContainsAnyExceptInRange('0', '9') || fraction.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+
+        // The kept digits, whole and fraction, with a spare place in front for a carry.
+        Span<char> digits = stackalloc char[MaxExactChars + MaxDecimals + 1];
+        digits[0] = '0';
+        whole.CopyTo(digits[1..]);
+        int kept = Math.Min(fraction.Length, decimals);
+        fraction[..kept].CopyTo(digits[(1 + whole.Length)..]);
+        digits.Slice(1 + whole.Length + kept, decimals - kept).Fill('0');
+        int end = 1 + whole.Length + decimals;
+        if (fraction.Length > decimals && fraction[decimals] >= '5')
+        {
+            int i = end - 1;
+            while (digits[i] == '9')
+            {
+                digits[i--] = '0';
+            }
+
+            digits[i]++;
+        }
+
+        int start = digits[0] == '0' ? 1 : 0;
+        int wholeDigits = end - decimals - start;
+        digits.Slice(start, wholeDigits).CopyTo(output);
+        length = wholeDigits;
+        if (decimals > 0)
+        {
+            output[length++] = '.';
+            digits.Slice(end - decimals, decimals).CopyTo(output[length..]);
+            length += decimals;
+        }
+
+        return true;
+    }
+
+    private static bool Overflow() => throw new InvalidOperationException("A coarsened coordinate is longer than expected.");
+
+    private int Format(double value, Span<char> output)
+    {
+        if (!value.TryFormat(output, out int length, _format, CultureInfo.InvariantCulture))
+        {
+            Overflow();
+        }
+
+        return length;
     }
 
     // Enough decimals to tell neighbouring cell centres apart: one more than the cell's size in degrees needs.

@@ -117,8 +117,11 @@ public sealed class Mask : Transform
         int position = 0;
         while (position < input.Length)
         {
-            bool valid = Rune.DecodeFromUtf16(input[position..], out Rune rune, out int consumed) == System.Buffers.OperationStatus.Done;
-            bool significant = valid && position < end && IsSignificant(rune);
+            char c = input[position];
+            int consumed = 1;
+            bool significant = char.IsAscii(c)
+                ? position < end && IsSignificantAscii(c)
+                : Rune.DecodeFromUtf16(input[position..], out Rune rune, out consumed) == System.Buffers.OperationStatus.Done && position < end && IsSignificant(rune);
             if (significant && index >= keepFirst && index < count - KeepLast)
             {
                 destination[written++] = MaskCharacter;
@@ -146,6 +149,10 @@ public sealed class Mask : Transform
 
         return count;
     }
+
+    // IsSignificant for an ASCII character, without decoding a rune.
+    private bool IsSignificantAscii(char c) =>
+        _shape is Shape.Digits or Shape.Mobile ? char.IsAsciiDigit(c) : char.IsAsciiLetterOrDigit(c);
 
     private bool IsSignificant(Rune rune) =>
         _shape is Shape.Digits or Shape.Mobile ? rune.Value is >= '0' and <= '9' : Rune.IsLetterOrDigit(rune);

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Text;
 using Outbound.Detection;
 
@@ -27,18 +29,25 @@ namespace Outbound.Deidentification;
 public sealed class RecordTransformer
 {
     private const int MaxCachedFieldNames = 4096;
+    private const int MaxStackChars = 256;
 
     private static readonly IdentifierType[] AllTypes = Enum.GetValues<IdentifierType>();
     private static readonly TypeLabel UntypedLabel = new(null);
     private static readonly TypeLabel[] Labels = [.. AllTypes.Select(type => new TypeLabel(type))];
     private static readonly string[] LatitudeWords = ["latitude", "lat", "纬度"];
     private static readonly string[] LongitudeWords = ["longitude", "long", "lng", "lon", "经度"];
+    private static readonly uint SensitiveTypes = AllTypes.Where(type => IdentifierCatalog.Get(type).IsSensitive).Aggregate(0u, (all, type) => all | (1u << (int)type));
+    private static readonly uint PersonalTypes = AllTypes.Where(type => IdentifierCatalog.Get(type).IsPersonalInformation).Aggregate(0u, (all, type) => all | (1u << (int)type));
+    private static readonly Comparison<Finding> ByPosition = static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length);
 
     private readonly Policy _policy;
     private readonly Compiled?[] _byType;
     private readonly Dictionary<PolicyRule, Compiled> _fieldRules = [];
     private readonly ConcurrentDictionary<string, FieldPlan> _plans = new(StringComparer.Ordinal);
     private readonly bool _pairsCoordinates;
+
+    private readonly FieldNameCache<FieldPlan> _recentPlans = new();
+    private RemainingSet? _lastRemaining;
 
     /// <summary>Initializes a new instance of the <see cref="RecordTransformer"/> class.</summary>
     /// <param name="policy">The policy.</param>
@@ -99,36 +108,59 @@ public sealed class RecordTransformer
     {
         ArgumentNullException.ThrowIfNull(fields);
 
-        var plans = new FieldPlan[fields.Count];
-        for (int i = 0; i < fields.Count; i++)
+        int count = fields.Count;
+        ReadOnlySpan<FieldInput> inputs = fields switch
         {
-            CheckFindings(fields[i], i);
-            plans[i] = Plan(fields[i].Name);
+            FieldInput[] array => array,
+            List<FieldInput> list => CollectionsMarshal.AsSpan(list),
+            _ => [.. fields],
+        };
+        for (int i = 0; i < count; i++)
+        {
+            CheckFindings(inputs[i], i);
         }
 
-        Dictionary<(int Field, int Finding), string>? paired = _pairsCoordinates ? PairCoordinates(fields, plans) : null;
-        var state = new RecordState();
-        var output = ImmutableArray.CreateBuilder<OutputField>(fields.Count);
-        for (int i = 0; i < fields.Count; i++)
+        FieldPlan[]? plans = null;
+        Dictionary<(int Field, int Finding), string>? paired = null;
+        if (_pairsCoordinates)
         {
-            if (TransformField(i, fields[i], plans[i], paired, state) is { } field)
+            plans = new FieldPlan[count];
+            for (int i = 0; i < count; i++)
             {
-                output.Add(field);
+                plans[i] = CachedPlan(inputs[i].Name);
             }
+
+            paired = PairCoordinates(fields, plans);
+        }
+
+        var state = default(RecordState);
+        var output = new OutputField[count];
+        int kept = 0;
+        for (int i = 0; i < count; i++)
+        {
+            ref readonly FieldInput field = ref inputs[i];
+            if (TransformField(i, field, plans is null ? CachedPlan(field.Name) : plans[i], paired, ref state) is { } transformed)
+            {
+                output[kept++] = transformed;
+            }
+        }
+
+        if (kept < count)
+        {
+            Array.Resize(ref output, kept);
         }
 
         return new TransformedRecord
         {
-            Fields = output.ToImmutable(),
-            RemainingPersonalInformation = [.. AllTypes.Where(type => (state.Remaining & (1u << (int)type)) != 0)],
-            RemainingIsSensitive = state.Remaining != 0
-                && (state.MinorUnder14 || AllTypes.Any(type => (state.Remaining & (1u << (int)type)) != 0 && IdentifierCatalog.Get(type).IsSensitive)),
+            Fields = ImmutableCollectionsMarshal.AsImmutableArray(output),
+            RemainingPersonalInformation = RemainingTypes(state.Remaining),
+            RemainingIsSensitive = state.Remaining != 0 && (state.MinorUnder14 || (state.Remaining & SensitiveTypes) != 0),
             FullyAnonymised = state.Remaining == 0,
             Fallbacks = state.Fallbacks?.ToImmutableArray() ?? [],
         };
     }
 
-    private static void CheckFindings(FieldInput field, int index)
+    private static void CheckFindings(in FieldInput field, int index)
     {
         foreach (Finding finding in field.Findings.Span)
         {
@@ -141,24 +173,54 @@ public sealed class RecordTransformer
         }
     }
 
-    private OutputField? TransformField(int index, FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, RecordState state)
+    // The types in the mask, in type order; the array of the mask seen last is shared, since records of one source mostly leave the same.
+    private ImmutableArray<IdentifierType> RemainingTypes(uint remaining)
     {
-        ReadOnlySpan<byte> value = field.Value.Span;
-        ReadOnlySpan<Finding> findings = field.Findings.Span;
-
-        if (plan.Rule is { } rule)
+        if (remaining == 0)
         {
-            return ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, state);
+            return [];
         }
 
+        if (_lastRemaining is { } last && last.Mask == remaining)
+        {
+            return last.Types;
+        }
+
+        var types = new IdentifierType[BitOperations.PopCount(remaining)];
+        int next = 0;
+        foreach (IdentifierType type in AllTypes)
+        {
+            if ((remaining & (1u << (int)type)) != 0)
+            {
+                types[next++] = type;
+            }
+        }
+
+        var result = ImmutableCollectionsMarshal.AsImmutableArray(types);
+        _lastRemaining = new RemainingSet(remaining, result);
+        return result;
+    }
+
+    private OutputField? TransformField(int index, in FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, ref RecordState state)
+    {
+        if (plan.Rule is { } rule)
+        {
+            return ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, ref state);
+        }
+
+        ReadOnlySpan<Finding> findings = field.Findings.Span;
         if (findings.IsEmpty)
         {
             return new OutputField(field.Name, field.Value);
         }
 
+        ReadOnlySpan<byte> value = field.Value.Span;
         Span<Finding> sorted = findings.Length <= 16 ? stackalloc Finding[findings.Length] : new Finding[findings.Length];
         findings.CopyTo(sorted);
-        sorted.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        if (sorted.Length > 1)
+        {
+            sorted.Sort(ByPosition);
+        }
 
         foreach (Finding finding in sorted)
         {
@@ -173,58 +235,64 @@ public sealed class RecordTransformer
             }
         }
 
-        var text = new StringBuilder(value.Length + 16);
-        int position = 0;
-        bool changed = false;
-        Protection last = Protection.None;
-        ImmutableArray<Transform> coarser = [];
-        for (int k = 0; k < sorted.Length; k++)
+        var text = new CharWriter(stackalloc char[MaxStackChars]);
+        try
         {
-            Finding finding = sorted[k];
-            if (finding.Start < position)
+            int position = 0;
+            bool changed = false;
+            Protection last = Protection.None;
+            ImmutableArray<Transform> coarser = [];
+            for (int k = 0; k < sorted.Length; k++)
             {
-                // Overlaps a finding already rewritten (scanners keep the longer, so only other sources do this): its bytes went with that one.
+                Finding finding = sorted[k];
+                if (finding.Start < position)
+                {
+                    // Overlaps a finding already rewritten (scanners keep the longer, so only other sources do this): its bytes went with that one.
+                    state.Account(finding, last, plan.QuasiIdentifier);
+                    continue;
+                }
+
+                text.AppendUtf8(value[position..finding.Start]);
+                int at = text.Length;
+                text.AppendUtf8(value.Slice(finding.Start, finding.Length));
+                Compiled operation = _byType[(int)finding.Type]!;
+                bool declined = false;
+                if (operation.Operation is KeepOperation)
+                {
+                    last = Protection.None;
+                }
+                else if (paired is not null && paired.TryGetValue((index, OriginalIndex(findings, finding)), out string? coordinate))
+                {
+                    changed |= !text.Slice(at, text.Length - at).SequenceEqual(coordinate);
+                    text.ReplaceFrom(at, coordinate);
+                    last = operation.Transform(finding.Type)!.Protection;
+                }
+                else
+                {
+                    (last, declined, bool rewritten) = ApplyFrom(ref text, at, operation, finding.Type, field.Name, ref state);
+                    changed |= rewritten;
+                }
+
+                // A value that is one identifier, generalised, can be generalised further by k-anonymity.
+                if (sorted.Length == 1 && finding.Start == 0 && finding.Length == value.Length && !declined)
+                {
+                    coarser = operation.Coarser;
+                }
+
                 state.Account(finding, last, plan.QuasiIdentifier);
-                continue;
+                position = finding.End;
             }
 
-            text.Append(Encoding.UTF8.GetString(value[position..finding.Start]));
-            string segment = Encoding.UTF8.GetString(value.Slice(finding.Start, finding.Length));
-            Compiled operation = _byType[(int)finding.Type]!;
-            string result;
-            bool declined = false;
-            if (operation.Operation is KeepOperation)
-            {
-                result = segment;
-                last = Protection.None;
-            }
-            else if (paired is not null && paired.TryGetValue((index, OriginalIndex(findings, finding)), out string? coordinate))
-            {
-                result = coordinate;
-                last = operation.Transform(finding.Type)!.Protection;
-            }
-            else
-            {
-                (result, last, declined) = Apply(operation, finding.Type, segment, field.Name, state);
-            }
-
-            // A value that is one identifier, generalised, can be generalised further by k-anonymity.
-            if (sorted.Length == 1 && finding.Start == 0 && finding.Length == value.Length && !declined)
-            {
-                coarser = operation.Coarser;
-            }
-
-            state.Account(finding, last, plan.QuasiIdentifier);
-            changed |= !string.Equals(result, segment, StringComparison.Ordinal);
-            text.Append(result);
-            position = finding.End;
+            text.AppendUtf8(value[position..]);
+            return new OutputField(field.Name, text.ToString(), changed) { Coarser = coarser };
         }
-
-        text.Append(Encoding.UTF8.GetString(value[position..]));
-        return new OutputField(field.Name, text.ToString(), changed) { Coarser = coarser };
+        finally
+        {
+            text.Dispose();
+        }
     }
 
-    private static OutputField? ApplyFieldRule(int index, FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, RecordState state)
+    private static OutputField? ApplyFieldRule(int index, in FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, ref RecordState state)
     {
         ReadOnlySpan<Finding> findings = field.Findings.Span;
         if (rule.Operation is DropOperation)
@@ -233,44 +301,64 @@ public sealed class RecordTransformer
             return null;
         }
 
-        string text = Encoding.UTF8.GetString(field.Value.Span);
         if (rule.Operation is KeepOperation)
         {
             state.AccountAll(findings, Protection.None, quasiIdentifier);
-            return new OutputField(field.Name, text, false);
+            return new OutputField(field.Name, Encoding.UTF8.GetString(field.Value.Span), false);
         }
 
         IdentifierType? type = WholeValueType(field.Value.Span, findings);
-        string result;
-        Protection protection;
-        bool declined = false;
-        if (paired is not null && paired.TryGetValue((index, -1), out string? coordinate))
+        var text = new CharWriter(stackalloc char[MaxStackChars]);
+        try
         {
-            (result, protection) = (coordinate, rule.Transform(type)!.Protection);
-        }
-        else
-        {
-            (result, protection, declined) = Apply(rule, type, text, field.Name, state);
-        }
+            text.AppendUtf8(field.Value.Span);
+            string result;
+            Protection protection;
+            bool declined = false;
+            bool changed;
+            if (paired is not null && paired.TryGetValue((index, -1), out string? coordinate))
+            {
+                (result, protection) = (coordinate, rule.Transform(type)!.Protection);
+                changed = !text.Slice(0, text.Length).SequenceEqual(coordinate);
+            }
+            else
+            {
+                (protection, declined, changed) = ApplyFrom(ref text, 0, rule, type, field.Name, ref state);
+                result = text.ToString();
+            }
 
-        state.AccountAll(findings, protection, quasiIdentifier);
-        return new OutputField(field.Name, result, !string.Equals(result, text, StringComparison.Ordinal))
+            state.AccountAll(findings, protection, quasiIdentifier);
+            return new OutputField(field.Name, result, changed)
+            {
+                Coarser = declined ? [] : rule.Coarser,
+            };
+        }
+        finally
         {
-            Coarser = declined ? [] : rule.Coarser,
-        };
+            text.Dispose();
+        }
     }
 
-    // Applies the operator, or the type label when the operator cannot read the value.
-    private static (string Result, Protection Protection, bool Declined) Apply(Compiled operation, IdentifierType? type, string segment, string field, RecordState state)
+    // Rewrites what the writer holds from `at` on by the operator, or by the type label when the operator cannot read it.
+    private static (Protection Protection, bool Declined, bool Changed) ApplyFrom(ref CharWriter text, int at, Compiled operation, IdentifierType? type, string field, ref RecordState state)
     {
         Transform transform = operation.Transform(type)!;
-        if (transform.TryApply(segment, out string? result))
+        int length = text.Length - at;
+        text.Reserve(transform.GetMaxOutputLength(text.Slice(at, length)));
+        ReadOnlySpan<char> segment = text.Slice(at, length);
+        Span<char> destination = text.Free;
+        if (transform.TryApply(segment, destination, out int written))
         {
-            return (result, transform.Protection, false);
+            bool changed = !segment.SequenceEqual(destination[..written]);
+            text.ReplaceFrom(at, destination[..written]);
+            return (transform.Protection, false, changed);
         }
 
         state.Fallback(new TransformFallback(field, type, operation.Operation.Kind));
-        return ((type is { } known ? Labels[(int)known] : UntypedLabel).Label, Protection.Anonymised, true);
+        string label = (type is { } known ? Labels[(int)known] : UntypedLabel).Label;
+        bool relabelled = !segment.SequenceEqual(label);
+        text.ReplaceFrom(at, label);
+        return (Protection.Anonymised, true, relabelled);
     }
 
     // The type of the one finding that covers the whole value (surrounding white space aside), else none.
@@ -297,6 +385,17 @@ public sealed class RecordTransformer
         }
 
         return -1;
+    }
+
+    private FieldPlan CachedPlan(string name)
+    {
+        if (!_recentPlans.TryGet(name, out FieldPlan plan))
+        {
+            plan = Plan(name);
+            _recentPlans.Set(name, plan);
+        }
+
+        return plan;
     }
 
     private FieldPlan Plan(string name)
@@ -413,6 +512,8 @@ public sealed class RecordTransformer
 
     private readonly record struct FieldPlan(Compiled? Rule, bool QuasiIdentifier);
 
+    private sealed record RemainingSet(uint Mask, ImmutableArray<IdentifierType> Types);
+
     private sealed record Candidate(Compiled Operation, int FieldIndex, int FindingIndex, string Field, string Text, Range Number, double Value, bool IsLongitude)
     {
         public string Replace(string coarse) => string.Concat(Text.AsSpan()[..Number.Start.Value], coarse, Text.AsSpan()[Number.End.Value..]);
@@ -469,21 +570,21 @@ public sealed class RecordTransformer
     }
 
     /// <summary>What one record's identifiers came to: the personal information types left, the minor flag, the fallbacks.</summary>
-    private sealed class RecordState
+    private struct RecordState
     {
-        public uint Remaining { get; private set; }
+        public uint Remaining { readonly get; private set; }
 
-        public bool MinorUnder14 { get; private set; }
+        public bool MinorUnder14 { readonly get; private set; }
 
-        public List<TransformFallback>? Fallbacks { get; private set; }
+        public List<TransformFallback>? Fallbacks { readonly get; private set; }
 
         public void Account(Finding finding, Protection protection, bool quasiIdentifier)
         {
             MinorUnder14 |= (finding.Traits & FindingTraits.MinorUnder14) != 0;
             bool anonymous = protection == Protection.Anonymised || (protection == Protection.Generalised && quasiIdentifier);
-            if (!anonymous && IdentifierCatalog.Get(finding.Type).IsPersonalInformation)
+            if (!anonymous)
             {
-                Remaining |= 1u << (int)finding.Type;
+                Remaining |= (1u << (int)finding.Type) & PersonalTypes;
             }
         }
 

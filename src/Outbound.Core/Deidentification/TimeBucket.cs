@@ -115,6 +115,21 @@ public sealed class TimeBucket : Transform
         }
 
         long unit = millis ? TimeSpan.TicksPerMillisecond : TimeSpan.TicksPerSecond;
+        if (Unit <= TimeUnit.Day)
+        {
+            // A minute, hour or day at a fixed offset is a whole number of ticks: floor without the calendar.
+            long step = Unit switch
+            {
+                TimeUnit.Minute => TimeSpan.TicksPerMinute,
+                TimeUnit.Hour => TimeSpan.TicksPerHour,
+                _ => TimeSpan.TicksPerDay,
+            };
+            long ticks = value * unit;
+            long start = ticks - (((ticks + EpochOffset.Ticks) % step) + step) % step;
+            long floor = start / unit;
+            return floor >= 0 && floor.TryFormat(target, out written, default, CultureInfo.InvariantCulture);
+        }
+
         var instant = DateTimeOffset.UnixEpoch.AddTicks(value * unit).ToOffset(EpochOffset);
         var local = instant.DateTime;
         DateTime floored = Unit switch

@@ -4,12 +4,13 @@ using Outbound.Detection;
 namespace Outbound.Gateway;
 
 /// <summary>One record after detection and transformation, waiting for the batch's decision.</summary>
-internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord transformed, IReadOnlyList<string?> values)
+internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord? transformed, IReadOnlyList<string?> values)
 {
     public SourceRecord Source { get; } = source;
 
-    /// <summary>Gets or sets the record as the policy transformed it.</summary>
-    public TransformedRecord Transformed { get; set; } = transformed;
+    /// <summary>Gets or sets the record as the policy transformed it, kept only for k-anonymity (<see langword="null"/> without it).</summary>
+    /// <remarks>The released values are in <see cref="Values"/>; without k-anonymity nothing reads the transformed record again.</remarks>
+    public TransformedRecord? Transformed { get; set; } = transformed;
 
     /// <summary>Gets the released form's values, one per source field, <see langword="null"/> where dropped.</summary>
     public IReadOnlyList<string?> Values { get; set; } = values;
@@ -18,10 +19,12 @@ internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord tran
     public SubjectKey? Subject { get; set; }
 
     /// <summary>Gets or sets the categories of non-sensitive personal information left in the released form.</summary>
-    public List<string> NonSensitiveCategories { get; } = [];
+    /// <remarks>Records that leave the same categories may share one list; never change it.</remarks>
+    public IReadOnlyList<string> NonSensitiveCategories { get; set; } = [];
 
     /// <summary>Gets or sets the categories of sensitive personal information left in the released form.</summary>
-    public List<string> SensitiveCategories { get; } = [];
+    /// <remarks>Records that leave the same categories may share one list; never change it.</remarks>
+    public IReadOnlyList<string> SensitiveCategories { get; set; } = [];
 
     public bool RemainsNonSensitive => NonSensitiveCategories.Count > 0;
 

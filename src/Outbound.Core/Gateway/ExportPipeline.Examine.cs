@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Outbound.Deidentification;
@@ -48,10 +50,18 @@ public sealed partial class ExportPipeline
     {
         private readonly ExportOptions _options = pipeline._options;
         private readonly List<Finding> _findings = [];
+        private readonly List<FieldInput> _inputs = [];
         private readonly IncrementalHash _hmac = pipeline._options.Keyer.CreateHmac();
         private readonly byte[] _best = new byte[CanonicalForm.MaxLength];
         private readonly Dictionary<string, IdentifierType?> _hints = new(StringComparer.Ordinal);
+
+        private readonly FieldNameCache<IdentifierType?> _recentHints = new();
+
+        // The categories left by a set of remaining types (and whether a minor makes them all sensitive), shared by the records that leave them.
+        private readonly Dictionary<ulong, (string[] NonSensitive, string[] Sensitive)> _categories = [];
         private readonly TimeProvider _clock = pipeline._options.Clock;
+        private Finding[] _found = new Finding[64];
+        private int[] _fieldFindings = new int[32];
         private long _detectTicks;
         private long _transformTicks;
 
@@ -60,21 +70,34 @@ public sealed partial class ExportPipeline
         public ExaminedRecord Examine(SourceRecord record)
         {
             long started = _clock.GetTimestamp();
-            var inputs = new FieldInput[record.Fields.Count];
+            ReadOnlySpan<SourceField> fields = record.Fields switch
+            {
+                SourceField[] array => array,
+                List<SourceField> list => CollectionsMarshal.AsSpan(list),
+                _ => [.. record.Fields],
+            };
+            int fieldCount = fields.Length;
+            if (_fieldFindings.Length <= fieldCount)
+            {
+                _fieldFindings = new int[Math.Max(fieldCount + 1, _fieldFindings.Length * 2)];
+            }
+
             int bestRank = int.MaxValue;
             int bestLength = 0;
             bool personal = false;
             bool minor = false;
-            for (int f = 0; f < inputs.Length; f++)
+            _findings.Clear();
+            for (int f = 0; f < fieldCount; f++)
             {
-                var field = record.Fields[f];
-                _findings.Clear();
+                ref readonly var field = ref fields[f];
+                int first = _findings.Count;
+                _fieldFindings[f] = first;
                 if (!field.Value.IsEmpty)
                 {
                     _options.Scanner.Scan(field.Value.Span, new ScanContext(today, Hint(field.Name)), _findings);
                 }
 
-                foreach (var finding in _findings)
+                foreach (var finding in CollectionsMarshal.AsSpan(_findings)[first..])
                 {
                     var info = IdentifierCatalog.Get(finding.Type);
                     minor |= (finding.Traits & FindingTraits.MinorUnder14) != 0;
@@ -88,28 +111,33 @@ public sealed partial class ExportPipeline
                         }
                     }
                 }
+            }
 
-                inputs[f] = new FieldInput(field.Name, field.Value, _findings.Count == 0 ? ReadOnlyMemory<Finding>.Empty : _findings.ToArray());
+            // The record's findings in one array, each field's a slice of it; the transformer keeps none of them.
+            _fieldFindings[fieldCount] = _findings.Count;
+            if (_found.Length < _findings.Count)
+            {
+                _found = new Finding[Math.Max(_findings.Count, _found.Length * 2)];
+            }
+
+            _findings.CopyTo(_found);
+            _inputs.Clear();
+            for (int f = 0; f < fieldCount; f++)
+            {
+                ref readonly var field = ref fields[f];
+                int count = _fieldFindings[f + 1] - _fieldFindings[f];
+                _inputs.Add(new FieldInput(field.Name, field.Value, count == 0 ? ReadOnlyMemory<Finding>.Empty : _found.AsMemory(_fieldFindings[f], count)));
             }
 
             long transforming = _clock.GetTimestamp();
-            var transformed = _options.Transformer.Transform(inputs);
+            var transformed = _options.Transformer.Transform(_inputs);
             long transformedAt = _clock.GetTimestamp();
             _transformTicks += transformedAt - transforming;
-            var examined = new ExaminedRecord(record, transformed, OutputValues(record, transformed));
-            foreach (var type in transformed.RemainingPersonalInformation)
+            // Without k-anonymity the transformed record is done with once its values are taken: it need not outlive the batch.
+            var examined = new ExaminedRecord(record, pipeline._kAnonymity is null ? null : transformed, OutputValues(record, transformed));
+            if (!transformed.RemainingPersonalInformation.IsEmpty)
             {
-                var info = IdentifierCatalog.Get(type);
-                if (!info.IsPersonalInformation)
-                {
-                    continue;
-                }
-
-                var list = info.IsSensitive || (minor && transformed.RemainingIsSensitive) ? examined.SensitiveCategories : examined.NonSensitiveCategories;
-                if (!list.Contains(info.Category.Code))
-                {
-                    list.Add(info.Category.Code);
-                }
+                (examined.NonSensitiveCategories, examined.SensitiveCategories) = Categories(transformed.RemainingPersonalInformation, minor && transformed.RemainingIsSensitive);
             }
 
             if (personal)
@@ -127,14 +155,56 @@ public sealed partial class ExportPipeline
 
         public void Dispose() => _hmac.Dispose();
 
+        // The categories of the remaining types, non-sensitive and sensitive, each in the order the types first give them.
+        private (string[] NonSensitive, string[] Sensitive) Categories(ImmutableArray<IdentifierType> remaining, bool minorSensitive)
+        {
+            ulong key = minorSensitive ? 1UL << 63 : 0;
+            foreach (var type in remaining)
+            {
+                key |= 1UL << (int)type;
+            }
+
+            if (_categories.TryGetValue(key, out var known))
+            {
+                return known;
+            }
+
+            var nonSensitive = new List<string>();
+            var sensitive = new List<string>();
+            foreach (var type in remaining)
+            {
+                var info = IdentifierCatalog.Get(type);
+                if (!info.IsPersonalInformation)
+                {
+                    continue;
+                }
+
+                var list = info.IsSensitive || minorSensitive ? sensitive : nonSensitive;
+                if (!list.Contains(info.Category.Code))
+                {
+                    list.Add(info.Category.Code);
+                }
+            }
+
+            var result = (nonSensitive.ToArray(), sensitive.ToArray());
+            _categories[key] = result;
+            return result;
+        }
+
         private IdentifierType? Hint(string name)
         {
-            if (!_hints.TryGetValue(name, out var hint))
+            if (_recentHints.TryGet(name, out var hint))
+            {
+                return hint;
+            }
+
+            if (!_hints.TryGetValue(name, out hint))
             {
                 hint = FieldClassifier.Classify(name);
                 _hints[name] = hint;
             }
 
+            _recentHints.Set(name, hint);
             return hint;
         }
     }

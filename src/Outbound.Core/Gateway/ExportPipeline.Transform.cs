@@ -33,7 +33,7 @@ public sealed partial class ExportPipeline
             return;
         }
 
-        var result = _kAnonymity.Apply([.. records.Select(r => r.Transformed)]);
+        var result = _kAnonymity.Apply([.. records.Select(r => r.Transformed!)]);
         for (int i = 0; i < records.Count; i++)
         {
             switch (result.Outcomes[i])

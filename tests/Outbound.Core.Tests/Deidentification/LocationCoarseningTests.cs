@@ -121,6 +121,30 @@ public sealed class LocationCoarseningTests
             && Math.Abs(double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture) - Math.Round(point.Longitude, 6)) <= 0.005 + 1e-9;
     }
 
+    [Property(MaxTest = 2000)]
+    public bool TryApply_LoneValueDecimals_RoundsTheTextAsADecimalWould(bool negative, byte whole, ulong fraction, byte fractionDigits, byte decimals, bool leadingZero)
+    {
+        int places = decimals % (LocationCoarsening.MaxDecimals + 1);
+        string digits = fraction.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(20, '0')[..(fractionDigits % 12)];
+        string text = (negative ? "-" : "") + (leadingZero ? "0" : "") + (whole % 181).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            + (digits.Length > 0 ? "." + digits : "");
+        string expected = decimal.Round(decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture), places, MidpointRounding.AwayFromZero)
+            .ToString("F" + places.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
+
+        return LocationCoarsening.ToDecimals(places).TryApply(text, out string? output) ? output == expected : Math.Abs(decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture)) > 180;
+    }
+
+    [Theory]
+    [InlineData(2, "9.995", "10.00")]
+    [InlineData(2, "99.999", "100.00")]
+    [InlineData(0, "0.5", "1")]
+    [InlineData(1, "179.96", "180.0")]
+    [InlineData(2, "-36.645", "-36.65")]
+    [InlineData(2, "036.645", "36.65")]
+    [InlineData(2, "0.001", "0.00")]
+    public void TryApply_LoneValueDecimals_CarriesAndPads(int decimals, string input, string expected) =>
+        Assert.Equal(expected, LocationCoarsening.ToDecimals(decimals).Apply(input));
+
     // Great-circle distance on the mean sphere.
     private static double Metres(double lat1, double lon1, double lat2, double lon2)
     {

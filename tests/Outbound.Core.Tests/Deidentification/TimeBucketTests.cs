@@ -1,3 +1,4 @@
+using FsCheck.Xunit;
 using Outbound.Deidentification;
 
 namespace Outbound.Core.Tests.Deidentification;
@@ -70,4 +71,30 @@ public sealed class TimeBucketTests
 
     [Fact]
     public void Protection_IsGeneralised() => Assert.Equal(Protection.Generalised, new TimeBucket(TimeUnit.Day).Protection);
+
+    [Property(MaxTest = 2000)]
+    public bool TryApply_Epoch_FloorsAsTheCalendarDoesInTheOffset(ulong seed, byte unitSeed, short offsetSeed, bool millis)
+    {
+        var unit = (TimeUnit)(unitSeed % 3); // Minute, Hour, Day
+        var offset = TimeSpan.FromMinutes(offsetSeed % (14 * 60 + 1));
+        long value = (long)(seed % (millis ? 100_000_000_000_000UL : 100_000_000_000UL));
+        if (millis && value < 100_000_000_000)
+        {
+            value += 100_000_000_000; // 12 to 14 digits are milliseconds
+        }
+
+        long tick = millis ? TimeSpan.TicksPerMillisecond : TimeSpan.TicksPerSecond;
+        var local = DateTimeOffset.UnixEpoch.AddTicks(value * tick).ToOffset(offset).DateTime;
+        DateTime floored = unit switch
+        {
+            TimeUnit.Minute => new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Unspecified),
+            TimeUnit.Hour => new DateTime(local.Year, local.Month, local.Day, local.Hour, 0, 0, DateTimeKind.Unspecified),
+            _ => local.Date,
+        };
+        long expected = (new DateTimeOffset(floored, offset) - DateTimeOffset.UnixEpoch).Ticks / tick;
+        string text = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        bool applied = new TimeBucket(unit, offset).TryApply(text, out string? output);
+        return expected >= 0 ? applied && output == expected.ToString(System.Globalization.CultureInfo.InvariantCulture) : !applied;
+    }
 }
