@@ -112,10 +112,11 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
     }
 
     /// <summary>
-    /// Reads the next batch while the pipeline works on the current one (one batch ahead, so memory stays bounded):
-    /// on two cores, reading and parsing overlap detection and commits.
+    /// Reads the next batch while the pipeline works on the current one, and examines (detects, transforms) the next
+    /// while the current one is decided and committed — a batch or two ahead, so memory stays bounded. On two cores,
+    /// reading and detection overlap the ledger, the part file and the commit; batches still commit in input order.
     /// </summary>
-    private static void ReadAhead(ExportInput input, int batchSize, long skipThrough, Action<InputBatch> process, Action<long> progress, CancellationToken cancellationToken)
+    private static void ReadAhead(ExportInput input, int batchSize, long skipThrough, ExportPipeline pipeline, ExportSummary summary, Action<long> progress, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new System.Collections.Concurrent.BlockingCollection<InputBatch>(boundedCapacity: 1);
@@ -134,9 +135,21 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
             CancellationToken.None);
         try
         {
+            Task<ExportPipeline.ExaminedBatch>? examining = null;
             foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
             {
-                process(batch);
+                var next = Task.Run(() => pipeline.Examine(batch), CancellationToken.None);
+                if (examining is not null)
+                {
+                    summary.Add(pipeline.DecideAndCommit(examining.GetAwaiter().GetResult()));
+                }
+
+                examining = next;
+            }
+
+            if (examining is not null)
+            {
+                summary.Add(pipeline.DecideAndCommit(examining.GetAwaiter().GetResult()));
             }
         }
         catch
@@ -177,7 +190,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
             var removed = settings.Resume ? pipeline.DropUncommittedParts() : [];
             var summary = new ExportSummary(runKey, pipeline.CommittedThrough, removed, settings.DryRun);
             void ReadAll(Action<long> progress) =>
-                ReadAhead(input, settings.BatchSize, pipeline.CommittedThrough, batch => summary.Add(pipeline.Process(batch)), progress, cancellationToken);
+                ReadAhead(input, settings.BatchSize, pipeline.CommittedThrough, pipeline, summary, progress, cancellationToken);
 
             if (settings.Format == "text" && console.Profile.Capabilities.Interactive && input.Length > 0)
             {

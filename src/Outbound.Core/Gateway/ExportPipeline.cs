@@ -84,18 +84,36 @@ public sealed partial class ExportPipeline
     /// the law engine then decides on those numbers. When the records may not go (or their flow is not counted), the
     /// transaction is rolled back and a fresh one records the retained records: the ledger gains nothing.
     /// </remarks>
-    public BatchResult Process(InputBatch batch)
+    public BatchResult Process(InputBatch batch) => DecideAndCommit(Examine(batch));
+
+    /// <summary>
+    /// Detects, transforms, and applies k-anonymity and scope to one batch — the part of <see cref="Process"/> that
+    /// touches no store, so it may run for the next batch while <see cref="DecideAndCommit"/> commits this one.
+    /// </summary>
+    public ExaminedBatch Examine(InputBatch batch)
     {
         ArgumentNullException.ThrowIfNull(batch);
         var clock = _options.Clock;
-        var now = clock.GetUtcNow();
-        var today = ChinaTime.DateOf(now);
-        var records = Examine(batch.Records, today);
+        var records = Examine(batch.Records, ChinaTime.DateOf(clock.GetUtcNow()));
         long stage = clock.GetTimestamp();
         ApplyKAnonymity(records);
         Timings.AddTransform(clock.GetTimestamp() - stage);
         stage = clock.GetTimestamp();
         ApplyScope(records);
+        Timings.AddDecide(clock.GetTimestamp() - stage);
+        return new ExaminedBatch(batch, records);
+    }
+
+    /// <summary>Decides and commits a batch <see cref="Examine(InputBatch)"/> prepared; batches must come in input order.</summary>
+    public BatchResult DecideAndCommit(ExaminedBatch examined)
+    {
+        ArgumentNullException.ThrowIfNull(examined);
+        var batch = examined.Batch;
+        var records = examined.Records;
+        var clock = _options.Clock;
+        var now = clock.GetUtcNow();
+        var today = ChinaTime.DateOf(now);
+        long stage = clock.GetTimestamp();
 
         string handler = _options.Declaration.Handler.Name;
         var transaction = _options.Store.Begin(handler, today.Year);
@@ -139,6 +157,16 @@ public sealed partial class ExportPipeline
         {
             transaction.Dispose();
         }
+    }
+
+    /// <summary>A batch examined and transformed, waiting for its decision and commit.</summary>
+    public sealed class ExaminedBatch
+    {
+        internal ExaminedBatch(InputBatch batch, List<ExaminedRecord> records) => (Batch, Records) = (batch, records);
+
+        internal InputBatch Batch { get; }
+
+        internal List<ExaminedRecord> Records { get; }
     }
 
     private static readonly PersonCounts Unlimited = new(long.MaxValue, long.MaxValue);
