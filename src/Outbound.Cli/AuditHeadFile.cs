@@ -121,10 +121,17 @@ internal static class AuditHeadFile
         var writer = new System.Formats.Asn1.AsnWriter(System.Formats.Asn1.AsnEncodingRules.DER);
         using (writer.PushSequence())
         {
-            writer.WriteIntegerUnsigned(signature[..half]);
-            writer.WriteIntegerUnsigned(signature[half..]);
+            writer.WriteIntegerUnsigned(Minimal(signature[..half]));
+            writer.WriteIntegerUnsigned(Minimal(signature[half..]));
         }
 
         return writer.Encode();
+
+        // DER integers carry no redundant leading zero bytes; r or s starts with one about once in 256 signatures.
+        static ReadOnlySpan<byte> Minimal(ReadOnlySpan<byte> value)
+        {
+            int first = value.IndexOfAnyExcept((byte)0);
+            return first < 0 ? value[^1..] : value[first..];
+        }
     }
 }
