@@ -54,7 +54,12 @@ internal sealed class ApprovalsImportCommand(IAnsiConsole console, ErrorOutput e
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        return Run(settings);
+    }
 
+    /// <summary>Imports the declaration's approvals; what <see cref="Execute"/> does after parsing, also used by <c>outbound demo</c>.</summary>
+    internal int Run(Settings settings)
+    {
         byte[] bytes;
         DeclarationReadResult read;
         try

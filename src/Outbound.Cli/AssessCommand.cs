@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Globalization;
 using Outbound.Formats;
+using Outbound.Gateway;
 using Outbound.Law;
 using Outbound.Reports;
 using Outbound.Storage;
@@ -173,20 +174,12 @@ internal sealed class AssessCommand(IAnsiConsole console, ErrorOutput errors, Ti
                 continue;
             }
 
-            var contact = DataCategories.Get("contact");
             var first = declaration.Transfers.IsEmpty ? null : declaration.Transfers[0];
-            var ledger = new Transfer
-            {
-                Id = "ledger",
-                Date = new DateOnly(declaration.Year, 1, 1),
-                Recipient = first?.Recipient ?? new Recipient("(exported so far)", "--", RecipientKind.Company),
-                Purpose = first?.Purpose ?? "",
-                Items =
-                [
-                    new TransferItem { Category = contact, Individuals = totals.NonSensitive, Sensitive = false },
-                    new TransferItem { Category = contact, Individuals = totals.Sensitive, Sensitive = true },
-                ],
-            };
+            var ledger = LedgerTransfer.Of(
+                totals,
+                new DateOnly(declaration.Year, 1, 1),
+                first?.Recipient ?? new Recipient("(exported so far)", "--", RecipientKind.Company),
+                first?.Purpose ?? "");
             result.Add(declaration with { Approvals = approvals, Transfers = [ledger, .. declaration.Transfers] });
         }
 

@@ -9,12 +9,6 @@ using Outbound.Storage;
 
 namespace Outbound.Cli;
 
-/// <summary>The default store location (DESIGN "Conventions").</summary>
-internal static class StoreDefaults
-{
-    public const string Location = "sqlite:./outbound.db";
-}
-
 /// <summary>What an export (or a release from quarantine) needs before the first record moves: all checked up front.</summary>
 internal sealed class ExportSetup
 {

@@ -25,8 +25,8 @@ internal abstract class GatewaySettings : CommandSettings
 
     [CommandOption("--store <STORE>")]
     [Description(Messages.StoreOption)]
-    [DefaultValue(StoreDefaults.Location)]
-    public string Store { get; init; } = StoreDefaults.Location;
+    [DefaultValue(StoreSettings.DefaultStore)]
+    public string Store { get; init; } = StoreSettings.DefaultStore;
 
     [CommandOption("--dry-run")]
     [Description(Messages.DryRunOption)]

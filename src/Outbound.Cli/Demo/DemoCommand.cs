@@ -68,7 +68,7 @@ internal sealed class DemoCommand(IAnsiConsole console, ErrorOutput errors, Time
                 (decision.ApprovalId is null ? "" : $", relying on {decision.ApprovalId}")));
         }
 
-        int code = Import(layout, declaration);
+        int code = Import(layout);
         if (code != 0)
         {
             return code;
@@ -114,22 +114,14 @@ internal sealed class DemoCommand(IAnsiConsole console, ErrorOutput errors, Time
         return intact ? 0 : 1;
     }
 
-    private int Import(DemoLayout layout, Declaration declaration)
-    {
-        using var audit = AuditSigner.FromPem(File.ReadAllText(layout.AuditKey));
-        using var store = GatewayStores.Open(StoreLocation.Parse(layout.Store), new GatewayStoreOptions { Signer = audit, Clock = time });
-        string digest = GatewayDigest.Sha256Hex(File.ReadAllBytes(layout.Declaration));
-        var added = store.ImportApprovals(declaration.Handler.Name, declaration.Approvals,
-            new AuditRecord(AuditKind.ApprovalImport, "outbound demo", time.GetUtcNow(), AuditBody.ApprovalImport(declaration.Handler.Name, digest, declaration.Approvals)));
-        console.MarkupLine(Markup.Escape($"Approvals on file in the store: {string.Join(", ", added)} (imported from the declaration; the store is authoritative from now on)."));
-        var checkpoint = store.AuditCheckpoints();
-        if (!checkpoint.IsEmpty)
+    private int Import(DemoLayout layout) =>
+        new ApprovalsImportCommand(console, errors, time).Run(new ApprovalsImportCommand.Settings
         {
-            AuditHeadFile.Write(layout.AuditHead, checkpoint[^1]);
-        }
-
-        return 0;
-    }
+            Declaration = layout.Declaration,
+            Store = layout.Store,
+            AuditKey = layout.AuditKey,
+            Actor = "outbound demo",
+        });
 
     private void Scan(DemoLayout layout)
     {

@@ -7,7 +7,7 @@ using Outbound.Law;
 namespace Outbound.Gateway;
 
 /// <summary>Writes audit entries' bodies: one JSON object with the fields RULES R-OBL-10 asks for, never a raw identifier or a key.</summary>
-public static class AuditBody
+internal static class AuditBody
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -83,27 +83,6 @@ public static class AuditBody
             w.WriteString("subject_key_id", options.Keyer.KeyId);
         });
     }
-
-    /// <summary>The body of an approvals import's entry.</summary>
-    public static string ApprovalImport(string handler, string declarationDigest, IEnumerable<Approval> approvals) => Write(w =>
-    {
-        ArgumentNullException.ThrowIfNull(approvals);
-        w.WriteString("handler", handler);
-        w.WriteString("declaration_digest", declarationDigest);
-        w.WriteStartArray("approvals");
-        foreach (var approval in approvals)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", approval.Id);
-            w.WriteString("kind", WireNames.DeclarationWord(approval.Kind));
-            w.WriteString("effective", approval.Effective.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-            WriteOptional(w, "filing_number", approval.FilingNumber);
-            w.WriteString("status", WireNames.DeclarationWord(approval.Status));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    });
 
     internal static string Write(Action<Utf8JsonWriter> body)
     {

@@ -390,20 +390,8 @@ public sealed partial class ExportPipeline
     private TransferDecision Decide(List<ExaminedRecord> candidates, LedgerRegistration preview, DateOnly today)
     {
         var declaration = _options.Declaration;
-        var contact = DataCategories.Get("contact");
         var transfer = _options.Transfer;
-        var ledger = new Transfer
-        {
-            Id = "ledger",
-            Date = today,
-            Recipient = transfer.Recipient,
-            Purpose = transfer.Purpose,
-            Items =
-            [
-                new TransferItem { Category = contact, Individuals = preview.Before.NonSensitive, Sensitive = false },
-                new TransferItem { Category = contact, Individuals = preview.Before.Sensitive, Sensitive = true },
-            ],
-        };
+        var ledger = LedgerTransfer.Of(preview.Before, today, transfer.Recipient, transfer.Purpose);
 
         var carried = candidates.Where(r => r.RemainsPersonal).ToList();
         var nonSensitive = carried.Where(r => r.RemainsNonSensitive).SelectMany(r => r.NonSensitiveCategories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
