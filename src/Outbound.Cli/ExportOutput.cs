@@ -121,6 +121,9 @@ internal static class ExportOutput
                 w.WriteNumber("ledger", Math.Round(timings.Ledger.TotalSeconds, 3));
                 w.WriteNumber("write", Math.Round(timings.Write.TotalSeconds, 3));
                 w.WriteNumber("commit", Math.Round(timings.Commit.TotalSeconds, 3));
+
+                // Process-wide: the garbage collector's pauses, which fall inside the stages above.
+                w.WriteNumber("gc_pause", Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3));
                 w.WriteEndObject();
             }
 

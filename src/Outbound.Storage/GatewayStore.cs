@@ -685,11 +685,10 @@ internal abstract class GatewayStore : IGatewayStore
         {
             foreach (var sensitivity in Sensitivities)
             {
-                var seen = new HashSet<SubjectKey>();
                 var keys = new List<SubjectKey>();
                 foreach (var entry in entries)
                 {
-                    if (entry.Sensitivity == sensitivity && seen.Add(entry.Subject))
+                    if (entry.Sensitivity == sensitivity)
                     {
                         keys.Add(entry.Subject);
                     }
@@ -700,17 +699,19 @@ internal abstract class GatewayStore : IGatewayStore
                     continue;
                 }
 
-                keys.Sort(static (a, b) =>
+                // Sorted, then repeats (now neighbours) left out.
+                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
+                span.Sort(default(SubjectOrder));
+                int distinct = 0;
+                for (int i = 0; i < span.Length; i++)
                 {
-                    int byKey = string.CompareOrdinal(a.KeyId, b.KeyId);
-                    if (byKey != 0)
+                    if (distinct == 0 || default(SubjectOrder).Compare(span[distinct - 1], span[i]) != 0)
                     {
-                        return byKey;
+                        span[distinct++] = span[i];
                     }
+                }
 
-                    int byHigh = a.High.CompareTo(b.High);
-                    return byHigh != 0 ? byHigh : a.Low.CompareTo(b.Low);
-                });
+                keys.RemoveRange(distinct, keys.Count - distinct);
                 var subjects = new List<(string KeyId, byte[] Subject)>(keys.Count);
                 foreach (var key in keys)
                 {
@@ -718,6 +719,22 @@ internal abstract class GatewayStore : IGatewayStore
                 }
 
                 yield return (sensitivity, subjects);
+            }
+        }
+
+        /// <summary>Orders subject keys by key id (ordinal), then by the key's bytes.</summary>
+        private readonly struct SubjectOrder : IComparer<SubjectKey>
+        {
+            public int Compare(SubjectKey a, SubjectKey b)
+            {
+                int byKey = ReferenceEquals(a.KeyId, b.KeyId) ? 0 : string.CompareOrdinal(a.KeyId, b.KeyId);
+                if (byKey != 0)
+                {
+                    return byKey;
+                }
+
+                int byHigh = a.High.CompareTo(b.High);
+                return byHigh != 0 ? byHigh : a.Low.CompareTo(b.Low);
             }
         }
 

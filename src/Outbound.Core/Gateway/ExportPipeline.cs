@@ -362,9 +362,10 @@ public sealed partial class ExportPipeline
         }
     }
 
+    /// <summary>The persons the records carry, one entry per record and sensitivity; the ledger leaves out repeats.</summary>
     private static List<LedgerEntry> LedgerEntries(List<ExaminedRecord> records)
     {
-        var entries = new HashSet<LedgerEntry>();
+        var entries = new List<LedgerEntry>(records.Count);
         foreach (var record in records)
         {
             if (record.Subject is not SubjectKey subject)
@@ -383,7 +384,7 @@ public sealed partial class ExportPipeline
             }
         }
 
-        return [.. entries];
+        return entries;
     }
 
     /// <summary>Puts the batch to the law engine: the year's ledger so far, then the batch's new persons, both on the commit date.</summary>

@@ -63,12 +63,12 @@ public interface IGatewayTransaction : IDisposable
     /// <summary>Gets the handler's totals for the year when the transaction began.</summary>
     PersonCounts Before { get; }
 
-    /// <summary>Returns what registering <paramref name="entries"/> would lead to, writing nothing.</summary>
+    /// <summary>Returns what registering <paramref name="entries"/> would lead to, writing nothing; entries may repeat, each person counts once.</summary>
     LedgerRegistration Preview(IReadOnlyCollection<LedgerEntry> entries);
 
     /// <summary>
     /// Adds the entries not counted yet, unless the totals after would pass <paramref name="ceiling"/> on either
-    /// count, in which case nothing is added and <see cref="LedgerRegistration.Registered"/> is false.
+    /// count, in which case nothing is added and <see cref="LedgerRegistration.Registered"/> is false. Entries may repeat; each person counts once.
     /// </summary>
     LedgerRegistration Register(IReadOnlyCollection<LedgerEntry> entries, PersonCounts ceiling);
 

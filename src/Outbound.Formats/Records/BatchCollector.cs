@@ -20,9 +20,10 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 
     private List<SourceRecord> _records = [];
     private List<UnreadableRecord> _unreadable = [];
-    // The record being read: its fields' names and where each value sits in _values (null while passing over).
-    private List<(string Name, int Start, int Length)>? _fields;
-    private readonly List<(string Name, int Start, int Length)> _fieldList = [];
+    // The record being read: its fields' names and where each value sits: at Start in the line when InLine, else in
+    // _values (null while passing over).
+    private List<(string Name, bool InLine, int Start, int Length)>? _fields;
+    private readonly List<(string Name, bool InLine, int Start, int Length)> _fieldList = [];
     private byte[] _values = new byte[1024];
     private int _valuesLength;
     // The names of the previous record's fields by index, as bytes and as strings: records of one source mostly repeat
@@ -59,13 +60,23 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
             return;
         }
 
+        // A value as written in the line (not unescaped) stays a slice of it: the released form is then written by
+        // replacing the changed values in the line (ReleasedJson) rather than by writing the whole object again.
+        var line = CurrentLine.Span;
+        if (shape == RecordShape.JsonObject && line.Overlaps(value, out int offset) && offset >= 0 && offset + value.Length <= line.Length)
+        {
+            _fields.Add((Name(name), true, offset, value.Length));
+            _fieldIndex++;
+            return;
+        }
+
         if (_valuesLength + value.Length > _values.Length)
         {
             Array.Resize(ref _values, Math.Max(_values.Length * 2, _valuesLength + value.Length));
         }
 
         value.CopyTo(_values.AsSpan(_valuesLength));
-        _fields.Add((Name(name), _valuesLength, value.Length));
+        _fields.Add((Name(name), false, _valuesLength, value.Length));
         _valuesLength += value.Length;
         _fieldIndex++;
     }
@@ -86,9 +97,9 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         CurrentLine.Span[..rawLength].CopyTo(memory);
         _values.AsSpan(0, _valuesLength).CopyTo(memory.AsSpan(rawLength));
         var fields = new List<SourceField>(_fields.Count);
-        foreach (var (fieldName, start, length) in _fields)
+        foreach (var (fieldName, inLine, start, length) in _fields)
         {
-            fields.Add(new SourceField(fieldName, memory.AsMemory(rawLength + start, length)));
+            fields.Add(new SourceField(fieldName, memory.AsMemory(inLine ? start : rawLength + start, length)));
         }
 
         ReadOnlyMemory<byte> raw = shape == RecordShape.JsonObject ? memory.AsMemory(0, rawLength) : ColumnsAsJson(fields);

@@ -97,26 +97,19 @@ internal static class ExportReader
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            var text = line;
-            if (text.Length > 0 && text[^1] == (byte)'\r')
+
+            // The collector copies the line into its record, so one buffer serves every line. The reader reads the
+            // copy, so the values it passes are slices of the line the collector keeps.
+            if (line.Length > _line.Length)
             {
-                text = text[..^1];
+                _line = new byte[Math.Max(line.Length, _line.Length * 2)];
             }
 
-            if (lineNumber == 1 && text.StartsWith("\uFEFF"u8))
-            {
-                text = text[3..];
-            }
-
-            // The collector copies the line into its record, so one buffer serves every line.
-            if (text.Length > _line.Length)
-            {
-                _line = new byte[Math.Max(text.Length, _line.Length * 2)];
-            }
-
-            text.CopyTo(_line);
-            collector.CurrentLine = _line.AsMemory(0, text.Length);
-            reader.HandleLine(state, line, lineNumber);
+            line.CopyTo(_line);
+            int start = lineNumber == 1 && line.StartsWith("\uFEFF"u8) ? 3 : 0;
+            int end = line.Length > start && line[^1] == (byte)'\r' ? line.Length - 1 : line.Length;
+            collector.CurrentLine = _line.AsMemory(start, end - start);
+            reader.HandleLine(state, _line.AsSpan(0, line.Length), lineNumber);
         }
 
         public void TooLong(JsonLinesReader.Session state, long lineNumber, long length)

@@ -30,6 +30,12 @@ internal static class ReleasedJson
         {
             if (record.Shape == RecordShape.JsonObject)
             {
+                if (TrySplice(record, values, output, writer))
+                {
+                    output.Write("\n"u8);
+                    return;
+                }
+
                 Rewrite(record, values, writer);
             }
             else
@@ -58,6 +64,78 @@ internal static class ReleasedJson
         }
 
         output.Write("\n"u8);
+    }
+
+    /// <summary>
+    /// Writes the original line with each changed value replaced in place, when every changed value is a slice of the
+    /// line as written (no escapes) and no field is dropped; otherwise writes nothing and returns <see langword="false"/>.
+    /// </summary>
+    /// <remarks>
+    /// The result is what <see cref="Rewrite"/> gives for the same values, except that what is unchanged keeps the
+    /// bytes it had (spacing, escapes) instead of being written again: a replaced string is written as a JSON string,
+    /// a replaced number as a number when the new value is one, else as a string.
+    /// </remarks>
+    private static bool TrySplice(SourceRecord record, IReadOnlyList<string?> values, IBufferWriter<byte> output, Utf8JsonWriter writer)
+    {
+        var raw = record.Raw.Span;
+        var fields = record.Fields;
+        for (int i = 0; i < values.Count; i++)
+        {
+            string? value = values[i];
+            if (value is null)
+            {
+                return false;
+            }
+
+            if (!ReleasedValues.IsUnchanged(value) && !raw.Overlaps(fields[i].Value.Span, out _))
+            {
+                return false;
+            }
+        }
+
+        int copied = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            string value = values[i]!;
+            var original = fields[i].Value.Span;
+            if (ReleasedValues.IsUnchanged(value) || SameText(original, value))
+            {
+                continue;
+            }
+
+            raw.Overlaps(original, out int start);
+            int end = start + original.Length;
+            bool quoted = start > 0 && raw[start - 1] == (byte)'"';
+            if (quoted)
+            {
+                (start, end) = (start - 1, end + 1);
+            }
+
+            output.Write(raw[copied..start]);
+            copied = end;
+            if (!quoted && !IsBoolean(original) && IsJsonNumber(value))
+            {
+                WriteAscii(output, value);
+            }
+            else
+            {
+                writer.Reset(output);
+                writer.WriteStringValue(value);
+                writer.Flush();
+            }
+        }
+
+        output.Write(raw[copied..]);
+        return true;
+
+        static bool IsBoolean(ReadOnlySpan<byte> token) => token.SequenceEqual("true"u8) || token.SequenceEqual("false"u8);
+
+        static void WriteAscii(IBufferWriter<byte> output, string value)
+        {
+            var span = output.GetSpan(value.Length);
+            int written = Encoding.ASCII.GetBytes(value, span);
+            output.Advance(written);
+        }
     }
 
     /// <summary>Walks the original line and writes it again, replacing the i-th scalar (string, number, boolean) by the i-th value.</summary>

@@ -1,0 +1,91 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json.Nodes;
+using Outbound.Formats.Records;
+using Outbound.Gateway;
+
+namespace Outbound.Formats.Tests.Records;
+
+/// <summary>Released JSON lines: values replaced in the line as read, everything else kept as it was.</summary>
+public sealed class ReleasedJsonSpliceTests
+{
+    [Fact]
+    public void Write_ChangedValues_ReplacesThemAndKeepsTheRestOfTheLineByteForByte()
+    {
+        const string line = """{ "vin" : "LVS1YUVE5TE184838", "lat":36.644591 ,"note":"a\u00e9b", "ok": true, "n": [1, 2] }""";
+        var record = Read(line);
+        string?[] values = Unchanged(record);
+        values[Index(record, "vin")] = "LVS**************";
+        values[Index(record, "lat")] = "36.64";
+
+        string written = Write(record, values);
+
+        Assert.Equal("""{ "vin" : "LVS**************", "lat":36.64 ,"note":"a\u00e9b", "ok": true, "n": [1, 2] }""" + "\n", written);
+    }
+
+    [Theory]
+    [InlineData("""{"speed":107.7}""", "speed", "fast", """{"speed":"fast"}""")]
+    [InlineData("""{"ok":true}""", "ok", "1", """{"ok":"1"}""")]
+    [InlineData("""{"plate":"鲁A430U0"}""", "plate", "鲁*****0", """{"plate":"鲁*****0"}""")]
+    [InlineData("""{"note":"x"}""", "note", "say \"hi\"\n", """{"note":"say \"hi\"\n"}""")]
+    [InlineData("""{"ts":1754114446281}""", "ts", "1754114400000", """{"ts":1754114400000}""")]
+    public void Write_OneChangedValue_KeepsTheValueTypeTheRewriteWouldGive(string line, string field, string value, string expected)
+    {
+        var record = Read(line);
+        string?[] values = Unchanged(record);
+        values[Index(record, field)] = value;
+
+        Assert.Equal(expected + "\n", Write(record, values));
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(Write(record, values))));
+    }
+
+    [Theory]
+    [InlineData("""{"a":"x\"y","b":"LVS1YUVE5TE184838"}""", "a")]
+    [InlineData("""{"a":"","b":"LVS1YUVE5TE184838"}""", "a")]
+    [InlineData("""{"a":"keep","b":"LVS1YUVE5TE184838","c":{"d":"gone"}}""", "d")]
+    public void Write_EscapedEmptyOrDroppedValue_GivesTheSameObjectAsWritingItAgain(string line, string field)
+    {
+        var record = Read(line);
+        string?[] values = Unchanged(record);
+        int index = record.Fields.ToList().FindIndex(f => f.Name.EndsWith(field, StringComparison.Ordinal));
+        values[index] = field == "d" ? null : "[REDACTED]";
+
+        var expected = JsonNode.Parse(line)!.AsObject();
+        if (field == "d")
+        {
+            expected["c"]!.AsObject().Remove("d");
+        }
+        else
+        {
+            expected[field] = "[REDACTED]";
+        }
+
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(Write(record, values))), Write(record, values));
+    }
+
+    [Fact]
+    public void Write_EveryValueUnchanged_WritesTheLineAsRead()
+    {
+        const string line = """{"a" : 1,  "b":"\u4e2d",   "c":[true,null,"x"]}""";
+        var record = Read(line);
+
+        Assert.Equal(line + "\n", Write(record, Unchanged(record)));
+    }
+
+    private static SourceRecord Read(string line)
+    {
+        var batch = ExportReader.ReadJsonRecords([(1, Encoding.UTF8.GetBytes(line))]);
+        return Assert.Single(batch.Records);
+    }
+
+    private static string?[] Unchanged(SourceRecord record) => [.. record.Fields.Select(_ => ReleasedValues.Unchanged)];
+
+    private static int Index(SourceRecord record, string name) => record.Fields.ToList().FindIndex(f => f.Name == name);
+
+    private static string Write(SourceRecord record, string?[] values)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        ReleasedJson.Write(record, values, output);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+}
