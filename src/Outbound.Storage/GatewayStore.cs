@@ -632,6 +632,28 @@ internal abstract class GatewayStore : IGatewayStore
             Transaction.Release(ReleaseSavepoint);
         }
 
+        public void UpdateReasons(IReadOnlyList<QuarantineReason> reasons)
+        {
+            ArgumentNullException.ThrowIfNull(reasons);
+            ThrowIfDone();
+            using var command = StoreValues.Command(Connection, Transaction, """
+                UPDATE quarantine SET reason = @reason, rule_id = @rule, detail = @detail
+                WHERE id = @id AND released IS NULL
+                """);
+            var id = command.AddLong("id", null);
+            var reason = command.AddText("reason", null);
+            var rule = command.AddText("rule", null);
+            var detail = command.AddText("detail", null);
+            foreach (var item in reasons)
+            {
+                id.Value = item.Id;
+                reason.Value = RetainReasonNames.Of(item.Reason);
+                rule.Value = (object?)item.RuleId ?? DBNull.Value;
+                detail.Value = item.Detail;
+                command.ExecuteNonQuery();
+            }
+        }
+
         public AuditEntry Append(AuditRecord record)
         {
             ThrowIfDone();

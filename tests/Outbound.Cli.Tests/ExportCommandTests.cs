@@ -130,7 +130,9 @@ public sealed class ExportCommandTests
         Assert.Equal(499, released.GetProperty("released").GetInt64());
         Assert.Equal(1, released.GetProperty("retained_by_reason").GetProperty("SCOPE_EXCEEDED").GetInt64());
         using var store = GatewayStores.Open(StoreLocation.Parse(fixture.Store), new GatewayStoreOptions());
-        Assert.Single(store.Quarantined(new QuarantineQuery()));
+        var stays = Assert.Single(store.Quarantined(new QuarantineQuery()));
+        Assert.Equal((RetainReason.ScopeExceeded, "R-BLK-5"), (stays.Item.Reason, stays.Item.RuleId));
+        Assert.Contains("BANK_ACCOUNT", stays.Item.Detail, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(500, store.Quarantined(new QuarantineQuery(IncludeReleased: true)).Length);
         Assert.Contains(store.AuditEntries(), e => e.Kind == AuditKind.QuarantineRelease && e.Actor == "compliance officer");
         Assert.True(store.Totals(ExportSetup.ReadDeclaration(fixture.Declaration).Declaration.Handler.Name, 2026).Sensitive > 0);

@@ -233,6 +233,12 @@ public sealed partial class ExportPipeline
             transaction.MarkReleased(fromQuarantine, now);
         }
 
+        var stillHeld = retained.Where(r => r.Source.QuarantineId is not null).ToList();
+        if (stillHeld.Count > 0)
+        {
+            transaction.UpdateReasons([.. stillHeld.Select(r => new QuarantineReason(r.Source.QuarantineId!.Value, r.Retained!.Value, r.RetainRule, r.RetainDetail!))]);
+        }
+
         transaction.Quarantine([.. retained.Where(r => r.Source.QuarantineId is null).Select(r => new QuarantineItem(
             Run.Key.RunId, number, r.Source.Position, r.Retained!.Value, r.RetainRule, r.RetainDetail!,
             _options.Sealer.Seal(r.Source.Raw.Span, Run.Key.RunId, r.Source.Position), _options.Sealer.KeyId))]);

@@ -79,6 +79,12 @@ public interface IGatewayTransaction : IDisposable
     /// <exception cref="InvalidOperationException">A record does not exist or was released already.</exception>
     void MarkReleased(IReadOnlyList<long> ids, DateTimeOffset released);
 
+    /// <summary>
+    /// Records why quarantined records that went through the gate again are still retained (the reason may have changed,
+    /// e.g. from a missing pathway to a category outside the approval's scope); records released meanwhile are left as they are.
+    /// </summary>
+    void UpdateReasons(IReadOnlyList<QuarantineReason> reasons);
+
     /// <summary>Appends an entry to the audit log, chained to the one before.</summary>
     AuditEntry Append(AuditRecord record);
 

@@ -30,6 +30,13 @@ public enum RetainReason
 /// <param name="KeyId">The id of the quarantine key that sealed it.</param>
 public sealed record QuarantineItem(string RunId, int Batch, long Position, RetainReason Reason, string? RuleId, string Detail, ReadOnlyMemory<byte> Sealed, string KeyId);
 
+/// <summary>Why a quarantined record is retained now, after going through the gate again.</summary>
+/// <param name="Id">The store's id of the record.</param>
+/// <param name="Reason">Why it is retained.</param>
+/// <param name="RuleId">The rule behind the reason, if any.</param>
+/// <param name="Detail">The reason in a sentence, never quoting the data.</param>
+public sealed record QuarantineReason(long Id, RetainReason Reason, string? RuleId, string Detail);
+
 /// <summary>A record held in quarantine.</summary>
 /// <param name="Id">The store's id of the record.</param>
 /// <param name="Item">What was put in.</param>

@@ -26,7 +26,7 @@ public readonly record struct SourceField(string Name, ReadOnlyMemory<byte> Valu
 public sealed record SourceRecord(long Position, RecordShape Shape, IReadOnlyList<SourceField> Fields, ReadOnlyMemory<byte> Raw)
 {
     /// <summary>Gets the quarantine id of a record being released from quarantine, or <see langword="null"/> for a record read from an input.</summary>
-    /// <remarks>A quarantined record that still may not go stays where it is; one that may go is marked released.</remarks>
+    /// <remarks>A quarantined record that still may not go stays where it is, with the reason it is retained for now; one that may go is marked released.</remarks>
     public long? QuarantineId { get; init; }
 }
 

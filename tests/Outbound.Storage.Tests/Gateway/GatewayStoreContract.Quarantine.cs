@@ -85,6 +85,52 @@ public abstract partial class GatewayStoreContract
     }
 
     [Fact]
+    public void UpdateReasons_HeldRecords_TakeTheNewReasonAndReleasedOnesKeepTheirs()
+    {
+        var store = Open();
+        using (var transaction = store.Begin(Handler, Year))
+        {
+            transaction.Quarantine([Item("run-a", 1, 1, RetainReason.PathwayNotInPlace), Item("run-a", 1, 2, RetainReason.PathwayNotInPlace)]);
+            transaction.Commit();
+        }
+
+        long[] ids = [.. store.Quarantined(new QuarantineQuery()).Select(r => r.Id)];
+        using (var transaction = store.Begin(Handler, Year))
+        {
+            transaction.MarkReleased([ids[1]], Now.AddHours(1));
+            transaction.UpdateReasons([
+                new QuarantineReason(ids[0], RetainReason.ScopeExceeded, "R-BLK-5", "The record carries bank_account, which no approval of the transfer covers."),
+                new QuarantineReason(ids[1], RetainReason.KAnonymity, null, "Never recorded: the record was released."),
+            ]);
+            transaction.Commit();
+        }
+
+        var all = store.Quarantined(new QuarantineQuery(IncludeReleased: true));
+        Assert.Equal((RetainReason.ScopeExceeded, "R-BLK-5", "The record carries bank_account, which no approval of the transfer covers."), (all[0].Item.Reason, all[0].Item.RuleId, all[0].Item.Detail));
+        Assert.Equal((RetainReason.PathwayNotInPlace, (string?)null), (all[1].Item.Reason, all[1].Item.RuleId));
+        Assert.Equal([ids[0]], store.Quarantined(new QuarantineQuery(Reason: RetainReason.ScopeExceeded)).Select(r => r.Id));
+    }
+
+    [Fact]
+    public void UpdateReasons_RolledBack_LeavesTheReasonAsItWas()
+    {
+        var store = Open();
+        using (var transaction = store.Begin(Handler, Year))
+        {
+            transaction.Quarantine([Item("run-a", 1, 1, RetainReason.PathwayNotInPlace)]);
+            transaction.Commit();
+        }
+
+        long id = store.Quarantined(new QuarantineQuery())[0].Id;
+        using (var transaction = store.Begin(Handler, Year))
+        {
+            transaction.UpdateReasons([new QuarantineReason(id, RetainReason.Blocked, null, "The transfer is blocked for the records' personal information.")]);
+        }
+
+        Assert.Equal(RetainReason.PathwayNotInPlace, store.Quarantined(new QuarantineQuery())[0].Item.Reason);
+    }
+
+    [Fact]
     public void MarkReleased_UnknownRecord_Throws()
     {
         var store = Open();
