@@ -219,6 +219,7 @@ internal abstract class GatewayStore : IGatewayStore
         try
         {
             LockHandlerYear(transaction.Connection, transaction.Transaction, handler, year);
+            LedgerTransactionBegan(transaction.Connection, transaction.Transaction);
             return new GatewayTransaction(transaction, handler, year, ReadTotals(transaction.Connection, transaction.Transaction, handler, year));
         }
         catch
@@ -346,6 +347,24 @@ internal abstract class GatewayStore : IGatewayStore
 
     /// <summary>Releases the store's pooled connections.</summary>
     private protected abstract void ReleaseConnections();
+
+    /// <summary>Called when a transaction that may register persons has begun and holds its locks.</summary>
+    private protected virtual void LedgerTransactionBegan(DbConnection connection, DbTransaction transaction)
+    {
+    }
+
+    /// <summary>Returns a mark of the persons the current transaction has added so far, for <see cref="LedgerRolledBackTo"/>.</summary>
+    private protected virtual int LedgerMark() => 0;
+
+    /// <summary>Called when the current transaction that may have registered persons committed.</summary>
+    private protected virtual void LedgerCommitted()
+    {
+    }
+
+    /// <summary>Called when the persons the current transaction added after <paramref name="mark"/> were rolled back (to a savepoint).</summary>
+    private protected virtual void LedgerRolledBackTo(DbConnection connection, DbTransaction transaction, int mark)
+    {
+    }
 
     private static PersonCounts ReadTotals(DbConnection connection, DbTransaction? transaction, string handler, int year)
     {
@@ -553,6 +572,7 @@ internal abstract class GatewayStore : IGatewayStore
             ThrowIfDone();
             var current = ReadTotals(Connection, Transaction, handler, year);
             Transaction.Save(LedgerSavepoint);
+            int mark = store.Store.LedgerMark();
             var added = new long[2];
             foreach (var (sensitivity, subjects) in Sorted(entries))
             {
@@ -564,6 +584,7 @@ internal abstract class GatewayStore : IGatewayStore
             {
                 Transaction.Rollback(LedgerSavepoint);
                 Transaction.Release(LedgerSavepoint);
+                store.Store.LedgerRolledBackTo(Connection, Transaction, mark);
                 return new LedgerRegistration(current, after, Registered: false);
             }
 
@@ -692,7 +713,9 @@ internal abstract class GatewayStore : IGatewayStore
         {
             ThrowIfDone();
             _done = true;
-            return store.Commit();
+            var checkpoint = store.Commit();
+            store.Store.LedgerCommitted();
+            return checkpoint;
         }
 
         public void Dispose()

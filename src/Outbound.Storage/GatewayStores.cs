@@ -12,6 +12,9 @@ internal sealed record GatewayStoreOptions
 
     /// <summary>Gets the clock that stamps retained records, approvals imported, checkpoints and new tables.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Gets how many new persons a SQLite ledger gathers (appended, and held in memory, about 45 bytes each) before moving them into its index in one sorted pass.</summary>
+    public int LedgerRecentLimit { get; init; } = 1 << 20;
 }
 
 /// <summary>Opens the gateway's store: SQLite (the embedded default) or PostgreSQL (shared by stateless nodes).</summary>

@@ -6,7 +6,7 @@ using Outbound.Storage.Tests.Gateway;
 namespace Outbound.Storage.Tests;
 
 /// <summary>The gateway store contract on a SQLite file in the temp folder, one per test.</summary>
-public sealed class SqliteGatewayStoreTests : GatewayStoreContract
+public class SqliteGatewayStoreTests : GatewayStoreContract
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"outbound-gateway-{Guid.NewGuid():N}.db");
 
@@ -59,7 +59,79 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContract
         Assert.Equal(new Law.PersonCounts(2, 1), registration.Added);
         Assert.Equal(new Law.PersonCounts(5, 2), store.Totals(Handler, 2026));
         Assert.Equal(new Law.PersonCounts(1, 0), RegisterBatch(store, People(1, 2), year: 2025).Added);
-        Assert.Equal([9L], Query(store, "SELECT count(*) FROM ledger_key").Select(Convert.ToInt64));
+        Assert.Equal([9L], Query(store, "SELECT count(*) FROM ledger_subject").Select(Convert.ToInt64));
+    }
+
+    [Fact]
+    public void Register_PastTheRecentLimit_MovesPersonsIntoTheIndexAndStillKnowsThem()
+    {
+        using var store = GatewayStores.Open(Location, new GatewayStoreOptions { Clock = Clock, LedgerRecentLimit = 4 });
+
+        Assert.Equal(new Law.PersonCounts(5, 0), RegisterBatch(store, People(1, 5)).Added);
+        Assert.Equal(new Law.PersonCounts(2, 0), RegisterBatch(store, People(4, 7)).Added);   // moves 1–5 first
+        Assert.Equal(new Law.PersonCounts(1, 0), RegisterBatch(store, People(1, 8)).Added);   // 1–5 from the index, 6–7 recent
+        Assert.Equal([5L, 3L], [.. Query(store, "SELECT count(*) FROM ledger_key UNION ALL SELECT count(*) FROM ledger_recent").Select(Convert.ToInt64)]);
+
+        Assert.Equal(new Law.PersonCounts(2, 0), RegisterBatch(store, People(8, 10)).Added);
+        Assert.Equal(new Law.PersonCounts(0, 0), RegisterBatch(store, People(1, 10)).Added);  // moves 6–10 first
+
+        Assert.Equal(new Law.PersonCounts(10, 0), store.Totals(Handler, Year));
+        Assert.Equal([10L, 0L], [.. Query(store, "SELECT count(*) FROM ledger_key UNION ALL SELECT count(*) FROM ledger_recent").Select(Convert.ToInt64)]);
+        Assert.Equal([10L], Query(store, "SELECT count(DISTINCT subject) FROM ledger_subject").Select(Convert.ToInt64));
+        Assert.Equal([2L], Query(store, "SELECT generation FROM ledger_state").Select(Convert.ToInt64));
+    }
+
+    [Fact]
+    public void Register_TwoStoresOnOneFile_EachSeesThePersonsTheOtherAddedAndMoved()
+    {
+        var options = new GatewayStoreOptions { Clock = Clock, LedgerRecentLimit = 3 };
+        using var first = GatewayStores.Open(Location, options);
+        using var second = GatewayStores.Open(Location, options);
+        var random = new Random(20261129);
+        var counted = new HashSet<int>();
+
+        for (int batch = 0; batch < 40; batch++)
+        {
+            var people = Enumerable.Range(0, random.Next(1, 6)).Select(_ => random.Next(1, 60)).ToList();
+            var store = batch % 3 == 0 ? second : first;
+            int expected = people.Distinct().Count(counted.Add);
+
+            Assert.Equal(expected, RegisterBatch(store, [.. people.Select(p => Person(p))]).Added.NonSensitive);
+        }
+
+        Assert.Equal(new Law.PersonCounts(counted.Count, 0), first.Totals(Handler, Year));
+        Assert.Equal([(long)counted.Count], Query(first, "SELECT count(*) FROM ledger_subject").Select(Convert.ToInt64));
+    }
+
+    [Fact]
+    public void Register_RefusedByTheCeilingInsideATransaction_LeavesThosePersonsNew()
+    {
+        using var store = GatewayStores.Open(Location, new GatewayStoreOptions { Clock = Clock, LedgerRecentLimit = 100 });
+        using (var transaction = store.Begin(Handler, Year))
+        {
+            Assert.True(transaction.Register(People(1, 2), NoCeiling).Registered);
+            Assert.False(transaction.Register(People(2, 5), new Law.PersonCounts(3, 0)).Registered);
+            Assert.Equal(new Law.PersonCounts(1, 0), transaction.Register(People(2, 3), NoCeiling).Added);
+            Assert.Equal(new Law.PersonCounts(3, 0), transaction.Preview(People(1, 4)).Before);
+            Assert.Equal(new Law.PersonCounts(1, 0), transaction.Preview(People(1, 4)).Added);
+            transaction.Commit();
+        }
+
+        Assert.Equal(new Law.PersonCounts(3, 0), store.Totals(Handler, Year));
+        Assert.Equal(new Law.PersonCounts(1, 0), RegisterBatch(store, People(1, 4)).Added);
+    }
+
+    [Fact]
+    public void Register_RolledBackTransaction_LeavesItsPersonsNewForTheNext()
+    {
+        using var store = GatewayStores.Open(Location, new GatewayStoreOptions { Clock = Clock, LedgerRecentLimit = 100 });
+        using (var transaction = store.Begin(Handler, Year))
+        {
+            transaction.Register(People(1, 3), NoCeiling);
+        }
+
+        Assert.Equal(new Law.PersonCounts(3, 0), RegisterBatch(store, People(1, 3)).Added);
+        Assert.Equal(new Law.PersonCounts(0, 0), RegisterBatch(store, People(1, 3)).Added);
     }
 
     [Fact]
@@ -71,4 +143,10 @@ public sealed class SqliteGatewayStoreTests : GatewayStoreContract
 
         Assert.StartsWith($"Cannot read {location}: ", error.Message, StringComparison.Ordinal);
     }
+}
+
+/// <summary>The gateway store contract on SQLite with new persons moved into the ledger's index after every two.</summary>
+public sealed class SqliteGatewayStoreMovingTests : SqliteGatewayStoreTests
+{
+    private protected override int LedgerRecentLimit => 2;
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Outbound.Gateway;
 using Outbound.Storage.Migrations;
@@ -9,11 +10,16 @@ namespace Outbound.Storage.Sqlite;
 /// <remarks>
 /// The file is in write-ahead-log mode, so readers don't wait for a writer. Every transaction that writes begins
 /// with <c>BEGIN IMMEDIATE</c>, which takes the database's one write lock at once: batches (of any handler) run one
-/// after the other, and a waiting writer retries for up to 30 seconds.
+/// after the other, and a waiting writer retries for up to 30 seconds. The ledger has two levels: new persons are
+/// appended to <c>ledger_recent</c>, whose keys the store holds in memory (<see cref="RecentSubjects"/>), and move into
+/// <c>ledger_key</c>'s index in one sorted pass when about <see cref="GatewayStoreOptions.LedgerRecentLimit"/> have
+/// gathered (docs/storage.md says why).
 /// </remarks>
 internal sealed class SqliteGatewayStore : GatewayStore
 {
     private readonly string _connectionString;
+    private readonly Lock _recentGate = new();
+    private readonly RecentSubjects _recent = new();
 
     private SqliteGatewayStore(StoreLocation location, GatewayStoreOptions options, string connectionString)
         : base(location, options) => _connectionString = connectionString;
@@ -78,31 +84,119 @@ internal sealed class SqliteGatewayStore : GatewayStore
         // BEGIN IMMEDIATE holds the database's write lock already.
     }
 
+    private protected override void LedgerTransactionBegan(DbConnection connection, DbTransaction transaction)
+    {
+        // BEGIN IMMEDIATE holds the write lock: every row of ledger_recent is committed, and no one adds one meanwhile.
+        lock (_recentGate)
+        {
+            using (var state = StoreValues.Command(connection, transaction, "SELECT generation FROM ledger_state WHERE id = 1"))
+            {
+                long generation = Convert.ToInt64(state.ExecuteScalar(), CultureInfo.InvariantCulture);
+                if (generation != _recent.Generation)
+                {
+                    _recent.Reset(generation);
+                }
+                else
+                {
+                    _recent.DropPending();
+                }
+            }
+
+            using (var rows = StoreValues.Command(connection, transaction, "SELECT id, scope, subject FROM ledger_recent WHERE id > @last ORDER BY id"))
+            {
+                rows.AddLong("last", _recent.LastId);
+                using var reader = rows.ExecuteReader();
+                byte[] subject = new byte[32];
+                while (reader.Read())
+                {
+                    reader.GetBytes(2, 0, subject, 0, subject.Length);
+                    _recent.AddCommitted(reader.GetInt64(0), reader.GetInt64(1), subject);
+                }
+            }
+
+            if (_recent.Count >= Options.LedgerRecentLimit)
+            {
+                // Into the index in one sorted pass, within this transaction: rolled back with it, the next reader
+                // sees the old generation again and reads the recent keys afresh.
+                using var move = StoreValues.Command(connection, transaction, """
+                    INSERT OR IGNORE INTO ledger_key (scope, subject) SELECT scope, subject FROM ledger_recent ORDER BY scope, subject;
+                    DELETE FROM ledger_recent;
+                    UPDATE ledger_state SET generation = generation + 1 WHERE id = 1;
+                    """);
+                move.ExecuteNonQuery();
+                _recent.Reset(_recent.Generation + 1);
+            }
+        }
+    }
+
+    private protected override void LedgerCommitted()
+    {
+        lock (_recentGate)
+        {
+            _recent.CommitPending();
+        }
+    }
+
+    private protected override int LedgerMark()
+    {
+        lock (_recentGate)
+        {
+            return _recent.PendingMark;
+        }
+    }
+
+    private protected override void LedgerRolledBackTo(DbConnection connection, DbTransaction transaction, int mark)
+    {
+        lock (_recentGate)
+        {
+            _recent.DropPendingAfter(mark);
+
+            // The rows rolled back may have had the last ids: what remains of this transaction's rows ends here.
+            using var last = StoreValues.Command(connection, transaction, "SELECT coalesce(max(id), 0) FROM ledger_recent");
+            _recent.PendingLastId = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
     private protected override int InsertSubjects(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
     {
         int inserted = 0;
-        foreach (var (keyId, keys, count) in ByKeyId(subjects))
+        foreach (var (keyId, keys) in ByKeyId(subjects))
         {
-            using (var scope = StoreValues.Command(connection, transaction, """
+            using (var create = StoreValues.Command(connection, transaction, """
                 INSERT INTO ledger_scope (handler, year, sensitivity, key_id) VALUES (@handler, @year, @sensitivity, @key_id)
                 ON CONFLICT DO NOTHING
                 """))
             {
-                AddScope(scope, handler, year, sensitivity, keyId);
-                scope.ExecuteNonQuery();
+                AddScope(create, handler, year, sensitivity, keyId);
+                create.ExecuteNonQuery();
             }
 
-            // One statement for the group: the keys go in as one blob, cut in 32-byte slices in the (sorted) order given.
-            using var command = StoreValues.Command(connection, transaction, $"""
-                {Slices}
-                INSERT INTO ledger_key (scope, subject)
-                SELECT ({ScopeId}), substr(@keys, n * 32 + 1, 32) FROM slice WHERE true
-                ON CONFLICT DO NOTHING
-                """);
-            AddScope(command, handler, year, sensitivity, keyId);
-            command.AddBytes("keys", keys);
-            command.AddInt("count", count);
-            inserted += command.ExecuteNonQuery();
+            long scope = (long)FindScope(connection, transaction, handler, year, sensitivity, keyId)!;
+            lock (_recentGate)
+            {
+                var fresh = Unknown(connection, transaction, scope, keys);
+                if (fresh.Count == 0)
+                {
+                    continue;
+                }
+
+                // Appended in one statement: the keys go in as one blob, cut in 32-byte slices in the (sorted) order given.
+                using var command = StoreValues.Command(connection, transaction, $"""
+                    {Slices}
+                    INSERT INTO ledger_recent (scope, subject) SELECT @scope, substr(@keys, n * 32 + 1, 32) FROM slice
+                    """);
+                command.AddLong("scope", scope);
+                command.AddBytes("keys", Concatenate(fresh));
+                command.AddInt("count", fresh.Count);
+                inserted += command.ExecuteNonQuery();
+                foreach (byte[] key in fresh)
+                {
+                    _recent.AddPending(scope, key);
+                }
+
+                using var last = StoreValues.Command(connection, transaction, "SELECT last_insert_rowid()");
+                _recent.PendingLastId = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
+            }
         }
 
         return inserted;
@@ -111,19 +205,64 @@ internal sealed class SqliteGatewayStore : GatewayStore
     private protected override int CountKnown(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
     {
         int known = 0;
-        foreach (var (keyId, keys, count) in ByKeyId(subjects))
+        foreach (var (keyId, keys) in ByKeyId(subjects))
         {
-            using var command = StoreValues.Command(connection, transaction, $"""
-                {Slices}
-                SELECT count(*) FROM slice JOIN ledger_key k ON k.scope = ({ScopeId}) AND k.subject = substr(@keys, n * 32 + 1, 32)
-                """);
-            AddScope(command, handler, year, sensitivity, keyId);
-            command.AddBytes("keys", keys);
-            command.AddInt("count", count);
-            known += Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            if (FindScope(connection, transaction, handler, year, sensitivity, keyId) is long scope)
+            {
+                lock (_recentGate)
+                {
+                    known += keys.Count - Unknown(connection, transaction, scope, keys).Count;
+                }
+            }
         }
 
         return known;
+    }
+
+    /// <summary>The keys of <paramref name="scope"/> neither in the recent level nor in the index.</summary>
+    private List<byte[]> Unknown(DbConnection connection, DbTransaction transaction, long scope, List<byte[]> keys)
+    {
+        var candidates = keys.Where(key => !_recent.Contains(scope, key)).ToList();
+        if (candidates.Count == 0)
+        {
+            return candidates;
+        }
+
+        using var command = StoreValues.Command(connection, transaction, $"""
+            {Slices}
+            SELECT n FROM slice JOIN ledger_key k ON k.scope = @scope AND k.subject = substr(@keys, n * 32 + 1, 32)
+            """);
+        command.AddLong("scope", scope);
+        command.AddBytes("keys", Concatenate(candidates));
+        command.AddInt("count", candidates.Count);
+        var indexed = new HashSet<long>();
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                indexed.Add(reader.GetInt64(0));
+            }
+        }
+
+        return indexed.Count == 0 ? candidates : [.. candidates.Where((_, i) => !indexed.Contains(i))];
+    }
+
+    private static long? FindScope(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, string keyId)
+    {
+        using var command = StoreValues.Command(connection, transaction, ScopeId);
+        AddScope(command, handler, year, sensitivity, keyId);
+        return command.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
+    }
+
+    private static byte[] Concatenate(List<byte[]> keys)
+    {
+        byte[] all = new byte[keys.Count * 32];
+        for (int i = 0; i < keys.Count; i++)
+        {
+            keys[i].CopyTo(all, i * 32);
+        }
+
+        return all;
     }
 
     private protected override void ReleaseConnections()
@@ -147,32 +286,27 @@ internal sealed class SqliteGatewayStore : GatewayStore
         command.AddText("key_id", keyId);
     }
 
-    /// <summary>Splits the subjects into runs of one key id, each run's keys concatenated in the order given.</summary>
-    private static IEnumerable<(string KeyId, byte[] Keys, int Count)> ByKeyId(IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
+    /// <summary>Splits the subjects into runs of one key id, each in the order given.</summary>
+    private static IEnumerable<(string KeyId, List<byte[]> Keys)> ByKeyId(IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
     {
         int start = 0;
         while (start < subjects.Count)
         {
             string keyId = subjects[start].KeyId;
+            var keys = new List<byte[]>();
             int end = start;
             while (end < subjects.Count && string.Equals(subjects[end].KeyId, keyId, StringComparison.Ordinal))
             {
-                end++;
-            }
-
-            byte[] keys = new byte[(end - start) * 32];
-            for (int i = start; i < end; i++)
-            {
-                byte[] subject = subjects[i].Subject;
-                if (subject.Length != 32)
+                if (subjects[end].Subject.Length != 32)
                 {
                     throw new ArgumentException("A subject key is 32 bytes.", nameof(subjects));
                 }
 
-                subject.CopyTo(keys, (i - start) * 32);
+                keys.Add(subjects[end].Subject);
+                end++;
             }
 
-            yield return (keyId, keys, end - start);
+            yield return (keyId, keys);
             start = end;
         }
     }

@@ -37,12 +37,15 @@ public abstract partial class GatewayStoreContract : IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>Gets how many new persons a SQLite ledger gathers before moving them into its index.</summary>
+    private protected virtual int LedgerRecentLimit => new GatewayStoreOptions().LedgerRecentLimit;
+
     /// <summary>Deletes the test's database.</summary>
     private protected abstract void DisposeDatabase();
 
     private protected IGatewayStore Open(AuditSigner? signer = null)
     {
-        var store = GatewayStores.Open(Location, new GatewayStoreOptions { Signer = signer, Clock = Clock });
+        var store = GatewayStores.Open(Location, new GatewayStoreOptions { Signer = signer, Clock = Clock, LedgerRecentLimit = LedgerRecentLimit });
         _opened.Add(store);
         return store;
     }

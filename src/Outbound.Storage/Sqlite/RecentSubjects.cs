@@ -1,0 +1,131 @@
+using System.Buffers.Binary;
+
+namespace Outbound.Storage.Sqlite;
+
+/// <summary>
+/// The subject keys of <c>ledger_recent</c> as one process last read them, by scope: which persons of the recent
+/// level are known, without reading the table for every batch.
+/// </summary>
+/// <remarks>
+/// Read again from where it stopped at the start of every write transaction (the database's write lock is held, so
+/// everything past that point is committed), and from the start when another process moved the recent keys into
+/// <c>ledger_key</c> (a new generation). Keys a transaction adds are pending until the next read brings them in as
+/// committed; a rolled-back transaction's keys are simply never read. Bounded by the move threshold, not by the ledger.
+/// Not thread-safe: the store uses it only while it holds the database's write lock.
+/// </remarks>
+internal sealed class RecentSubjects
+{
+    private readonly Dictionary<long, HashSet<Subject>> _committed = [];
+    private readonly Dictionary<long, HashSet<Subject>> _pending = [];
+    private readonly List<(long Scope, Subject Subject)> _pendingLog = [];
+
+    /// <summary>Gets the generation the keys belong to, or -1 before the first read.</summary>
+    public long Generation { get; private set; } = -1;
+
+    /// <summary>Gets the id of the last row read.</summary>
+    public long LastId { get; private set; }
+
+    /// <summary>Gets the number of committed keys held.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Forgets everything, to read the generation <paramref name="generation"/> from its start.</summary>
+    public void Reset(long generation)
+    {
+        _committed.Clear();
+        _pending.Clear();
+        Generation = generation;
+        LastId = 0;
+        Count = 0;
+    }
+
+    /// <summary>Forgets the keys added since the last read (the transaction that added them ended).</summary>
+    public void DropPending()
+    {
+        _pending.Clear();
+        _pendingLog.Clear();
+        PendingLastId = 0;
+    }
+
+    /// <summary>Gets or sets the id of the last row the current transaction added.</summary>
+    public long PendingLastId { get; set; }
+
+    /// <summary>Takes the keys the current transaction added as committed (it committed, holding the write lock throughout, so no row of another comes before them).</summary>
+    public void CommitPending()
+    {
+        foreach (var (scope, subject) in _pendingLog)
+        {
+            if (Set(_committed, scope).Add(subject))
+            {
+                Count++;
+            }
+        }
+
+        LastId = Math.Max(LastId, PendingLastId);
+        DropPending();
+    }
+
+    /// <summary>Returns a mark of the keys added so far, for <see cref="DropPendingAfter"/>.</summary>
+    public int PendingMark => _pendingLog.Count;
+
+    /// <summary>Forgets the keys added after <paramref name="mark"/> (their savepoint was rolled back).</summary>
+    public void DropPendingAfter(int mark)
+    {
+        for (int i = mark; i < _pendingLog.Count; i++)
+        {
+            _pending[_pendingLog[i].Scope].Remove(_pendingLog[i].Subject);
+        }
+
+        _pendingLog.RemoveRange(mark, _pendingLog.Count - mark);
+    }
+
+    /// <summary>Adds a committed row read from the table.</summary>
+    public void AddCommitted(long id, long scope, ReadOnlySpan<byte> subject)
+    {
+        if (Set(_committed, scope).Add(Subject.Of(subject)))
+        {
+            Count++;
+        }
+
+        LastId = Math.Max(LastId, id);
+    }
+
+    /// <summary>Whether the key is in the recent level, committed or added by the current transaction.</summary>
+    public bool Contains(long scope, ReadOnlySpan<byte> subject)
+    {
+        var key = Subject.Of(subject);
+        return (_committed.TryGetValue(scope, out var committed) && committed.Contains(key))
+            || (_pending.TryGetValue(scope, out var pending) && pending.Contains(key));
+    }
+
+    /// <summary>Notes a key the current transaction added.</summary>
+    public void AddPending(long scope, ReadOnlySpan<byte> subject)
+    {
+        var key = Subject.Of(subject);
+        if (Set(_pending, scope).Add(key))
+        {
+            _pendingLog.Add((scope, key));
+        }
+    }
+
+    private static HashSet<Subject> Set(Dictionary<long, HashSet<Subject>> sets, long scope)
+    {
+        if (!sets.TryGetValue(scope, out var set))
+        {
+            sets[scope] = set = [];
+        }
+
+        return set;
+    }
+
+    /// <summary>A 32-byte subject key as two 128-bit halves.</summary>
+    private readonly record struct Subject(UInt128 High, UInt128 Low)
+    {
+        public static Subject Of(ReadOnlySpan<byte> bytes) =>
+            new(BinaryPrimitives.ReadUInt128BigEndian(bytes), BinaryPrimitives.ReadUInt128BigEndian(bytes[16..]));
+
+        public bool Equals(Subject other) => High == other.High && Low == other.Low;
+
+        // Keys are HMAC outputs: any 32 of their bits are as good a hash as any.
+        public override int GetHashCode() => (int)(ulong)Low;
+    }
+}
