@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -288,6 +289,8 @@ internal sealed partial class JsonLinesReader
             bases[1] = 0;
             isArray[1] = false;
             i++;
+            int topNameStart = 0;
+            int topNameLength = 0;
 
             // At the start of an object or array, where it may close at once.
             bool opened = true;
@@ -321,13 +324,23 @@ internal sealed partial class JsonLinesReader
                         return false;
                     }
 
-                    _path.Truncate(bases[depth]);
-                    if (_path.Length > 0)
+                    if (depth == 1)
                     {
-                        _path.Append((byte)'.');
+                        // A top-level name is passed on as a slice of the line; it goes into the path only before a nested value.
+                        topNameStart = i + 1;
+                        topNameLength = nameEnd - i - 1;
+                    }
+                    else
+                    {
+                        _path.Truncate(bases[depth]);
+                        if (_path.Length > 0)
+                        {
+                            _path.Append((byte)'.');
+                        }
+
+                        _path.Append(text[(i + 1)..nameEnd]);
                     }
 
-                    _path.Append(text[(i + 1)..nameEnd]);
                     i = SkipWhitespace(text, nameEnd + 1);
                     if (i >= text.Length || text[i] != (byte)':')
                     {
@@ -343,8 +356,8 @@ internal sealed partial class JsonLinesReader
                     c = text[i];
                 }
 
-                // A value.
-                int nameLength = isArray[depth] ? bases[depth] : _path.Length;
+                // A value, named by the top-level name in the line or by the path.
+                int nameLength = depth == 1 ? -1 : isArray[depth] ? bases[depth] : _path.Length;
                 switch (c)
                 {
                     case (byte)'"':
@@ -354,7 +367,7 @@ internal sealed partial class JsonLinesReader
                             return false;
                         }
 
-                        AddInLine(nameLength, i + 1, end - i - 1);
+                        AddInLine(nameLength, topNameStart, topNameLength, i + 1, end - i - 1);
                         i = end + 1;
                         break;
 
@@ -362,6 +375,12 @@ internal sealed partial class JsonLinesReader
                         if (depth == SimpleMaxDepth)
                         {
                             return false;
+                        }
+
+                        if (depth == 1)
+                        {
+                            _path.Truncate(0);
+                            _path.Append(text.Slice(topNameStart, topNameLength));
                         }
 
                         depth++;
@@ -377,7 +396,7 @@ internal sealed partial class JsonLinesReader
                             return false;
                         }
 
-                        AddInLine(nameLength, i, 4);
+                        AddInLine(nameLength, topNameStart, topNameLength, i, 4);
                         i += 4;
                         break;
 
@@ -387,7 +406,7 @@ internal sealed partial class JsonLinesReader
                             return false;
                         }
 
-                        AddInLine(nameLength, i, 5);
+                        AddInLine(nameLength, topNameStart, topNameLength, i, 5);
                         i += 5;
                         break;
 
@@ -407,7 +426,7 @@ internal sealed partial class JsonLinesReader
                             return false;
                         }
 
-                        AddInLine(nameLength, i, numberEnd - i);
+                        AddInLine(nameLength, topNameStart, topNameLength, i, numberEnd - i);
                         i = numberEnd;
                         break;
                 }
@@ -456,7 +475,10 @@ internal sealed partial class JsonLinesReader
                 ReadOnlySpan<byte> value = field.ValueInLine
                     ? text.Slice(field.ValueStart, field.ValueLength)
                     : _scratch.Slice(field.ValueStart, field.ValueLength);
-                Visitor.Field(_scratch.Slice(field.NameStart, field.NameLength), value);
+                ReadOnlySpan<byte> name = field.NameInLine
+                    ? text.Slice(field.NameStart, field.NameLength)
+                    : _scratch.Slice(field.NameStart, field.NameLength);
+                Visitor.Field(name, value);
             }
 
             Visitor.EndRecord();
@@ -549,7 +571,12 @@ internal sealed partial class JsonLinesReader
         /// <summary>Returns the byte at <paramref name="index"/>, or 0 past the end.</summary>
         private static byte At(ReadOnlySpan<byte> text, int index) => (uint)index < (uint)text.Length ? text[index] : (byte)0;
 
-        private static int SkipWhitespace(ReadOnlySpan<byte> text, int i)
+        /// <summary>Returns the index of the first byte at or after <paramref name="i"/> that is not JSON whitespace, or the length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int SkipWhitespace(ReadOnlySpan<byte> text, int i) =>
+            (uint)i < (uint)text.Length && text[i] > (byte)' ' ? i : SkipWhitespaceRun(text, i);
+
+        private static int SkipWhitespaceRun(ReadOnlySpan<byte> text, int i)
         {
             while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
@@ -559,11 +586,18 @@ internal sealed partial class JsonLinesReader
             return i;
         }
 
-        private void AddInLine(int nameLength, int valueStart, int valueLength)
+        /// <summary>Adds a value of the line, named by the top-level name in the line when <paramref name="pathLength"/> is negative, else by that much of the path.</summary>
+        private void AddInLine(int pathLength, int lineNameStart, int lineNameLength, int valueStart, int valueLength)
         {
+            if (pathLength < 0)
+            {
+                _fields.Add(new FieldSlice(true, lineNameStart, lineNameLength, true, valueStart, valueLength));
+                return;
+            }
+
             int nameStart = _scratch.Length;
-            _scratch.Append(_path.Written[..nameLength]);
-            _fields.Add(new FieldSlice(nameStart, nameLength, true, valueStart, valueLength));
+            _scratch.Append(_path.Written[..pathLength]);
+            _fields.Add(new FieldSlice(false, nameStart, pathLength, true, valueStart, valueLength));
         }
 
         private static void AppendUnescaped(ByteBuffer destination, ref Utf8JsonReader reader)
@@ -601,16 +635,16 @@ internal sealed partial class JsonLinesReader
             {
                 int valueStart = _scratch.Length;
                 AppendUnescaped(_scratch, ref reader);
-                _fields.Add(new FieldSlice(nameStart, nameLength, false, valueStart, _scratch.Length - valueStart));
+                _fields.Add(new FieldSlice(false, nameStart, nameLength, false, valueStart, _scratch.Length - valueStart));
             }
             else
             {
                 int valueStart = checked((int)reader.TokenStartIndex + valueOffset);
-                _fields.Add(new FieldSlice(nameStart, nameLength, true, valueStart, reader.ValueSpan.Length));
+                _fields.Add(new FieldSlice(false, nameStart, nameLength, true, valueStart, reader.ValueSpan.Length));
             }
         }
     }
 
-    /// <summary>Where one field's name and value are: the name in the scratch buffer, the value in the line or the scratch buffer.</summary>
-    private readonly record struct FieldSlice(int NameStart, int NameLength, bool ValueInLine, int ValueStart, int ValueLength);
+    /// <summary>Where one field's name and value are, each in the line or in the scratch buffer.</summary>
+    private readonly record struct FieldSlice(bool NameInLine, int NameStart, int NameLength, bool ValueInLine, int ValueStart, int ValueLength);
 }
