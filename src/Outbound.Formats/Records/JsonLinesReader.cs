@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -154,7 +157,9 @@ internal sealed partial class JsonLinesReader
         // The dotted name of the value being read: the names of the enclosing objects' fields, joined by '.'.
         private readonly ByteBuffer _path = new(256);
 
-        private readonly List<FieldSlice> _fields = [];
+        // The fields of the line read last, in order: _fieldCount of them.
+        private FieldSlice[] _fields = new FieldSlice[32];
+        private int _fieldCount;
 
         public IRecordVisitor Visitor { get; } = visitor;
 
@@ -172,7 +177,7 @@ internal sealed partial class JsonLinesReader
         {
             _scratch.Clear();
             _path.Clear();
-            _fields.Clear();
+            _fieldCount = 0;
 
             // For each open object or array: the length of the name its values take, and whether it is an array.
             Span<int> bases = stackalloc int[MaxDepth + 1];
@@ -276,7 +281,7 @@ internal sealed partial class JsonLinesReader
         {
             _scratch.Clear();
             _path.Clear();
-            _fields.Clear();
+            _fieldCount = 0;
             Span<int> bases = stackalloc int[SimpleMaxDepth + 1];
             Span<bool> isArray = stackalloc bool[SimpleMaxDepth + 1];
             int i = SkipWhitespace(text, 0);
@@ -470,7 +475,7 @@ internal sealed partial class JsonLinesReader
         public void Emit(ReadOnlySpan<byte> text, long line)
         {
             Visitor.BeginRecord(line);
-            foreach (var field in _fields)
+            foreach (ref readonly var field in _fields.AsSpan(0, _fieldCount))
             {
                 ReadOnlySpan<byte> value = field.ValueInLine
                     ? text.Slice(field.ValueStart, field.ValueLength)
@@ -494,16 +499,56 @@ internal sealed partial class JsonLinesReader
         /// <summary>The deepest nesting <see cref="TryParseSimple"/> reads; deeper lines go to the general reader, which knows <see cref="MaxDepth"/>.</summary>
         private const int SimpleMaxDepth = 32;
 
-        /// <summary>Bytes that end a plain string: its closing quote, an escape, or a control character (invalid in JSON strings).</summary>
-        private static readonly SearchValues<byte> StringStops = SearchValues.Create(
-            "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
-
         /// <summary>Returns the index of the closing quote of a string without escapes whose content starts at <paramref name="start"/>, or -1.</summary>
+        /// <remarks>Looks at 32 or 16 bytes at a time while that many are left, then byte by byte: most names and values are short.</remarks>
         private static int EndOfPlainString(ReadOnlySpan<byte> text, int start)
         {
-            int stop = text[start..].IndexOfAny(StringStops);
-            return stop >= 0 && text[start + stop] == (byte)'"' ? start + stop : -1;
+            int i = start;
+            ref byte origin = ref MemoryMarshal.GetReference(text);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= text.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+                {
+                    var bytes = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                    uint stops = (Vector256.Equals(bytes, Vector256.Create((byte)'"'))
+                        | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
+                        | Vector256.LessThan(bytes, Vector256.Create((byte)' '))).ExtractMostSignificantBits();
+                    if (stops != 0)
+                    {
+                        return QuoteOrFail(text, i + BitOperations.TrailingZeroCount(stops));
+                    }
+                }
+            }
+
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= text.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+                {
+                    var bytes = Vector128.LoadUnsafe(ref origin, (nuint)i);
+                    uint stops = (Vector128.Equals(bytes, Vector128.Create((byte)'"'))
+                        | Vector128.Equals(bytes, Vector128.Create((byte)'\\'))
+                        | Vector128.LessThan(bytes, Vector128.Create((byte)' '))).ExtractMostSignificantBits();
+                    if (stops != 0)
+                    {
+                        return QuoteOrFail(text, i + BitOperations.TrailingZeroCount(stops));
+                    }
+                }
+            }
+
+            for (; i < text.Length; i++)
+            {
+                byte b = text[i];
+                if (b == (byte)'"' || b == (byte)'\\' || b < (byte)' ')
+                {
+                    return QuoteOrFail(text, i);
+                }
+            }
+
+            return -1;
         }
+
+        /// <summary>Returns <paramref name="stop"/> when the byte that ended a plain string there is its closing quote, or -1 (an escape or a control character).</summary>
+        private static int QuoteOrFail(ReadOnlySpan<byte> text, int stop) => text[stop] == (byte)'"' ? stop : -1;
 
         /// <summary>Returns the index after a JSON number that starts at <paramref name="start"/> and is followed by a delimiter, or -1.</summary>
         private static int EndOfNumber(ReadOnlySpan<byte> text, int start)
@@ -591,13 +636,24 @@ internal sealed partial class JsonLinesReader
         {
             if (pathLength < 0)
             {
-                _fields.Add(new FieldSlice(true, lineNameStart, lineNameLength, true, valueStart, valueLength));
+                AddSlice(new FieldSlice(true, lineNameStart, lineNameLength, true, valueStart, valueLength));
                 return;
             }
 
             int nameStart = _scratch.Length;
             _scratch.Append(_path.Written[..pathLength]);
-            _fields.Add(new FieldSlice(false, nameStart, pathLength, true, valueStart, valueLength));
+            AddSlice(new FieldSlice(false, nameStart, pathLength, true, valueStart, valueLength));
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void AddSlice(in FieldSlice field)
+        {
+            if (_fieldCount == _fields.Length)
+            {
+                Array.Resize(ref _fields, _fields.Length * 2);
+            }
+
+            _fields[_fieldCount++] = field;
         }
 
         private static void AppendUnescaped(ByteBuffer destination, ref Utf8JsonReader reader)
@@ -635,12 +691,12 @@ internal sealed partial class JsonLinesReader
             {
                 int valueStart = _scratch.Length;
                 AppendUnescaped(_scratch, ref reader);
-                _fields.Add(new FieldSlice(false, nameStart, nameLength, false, valueStart, _scratch.Length - valueStart));
+                AddSlice(new FieldSlice(false, nameStart, nameLength, false, valueStart, _scratch.Length - valueStart));
             }
             else
             {
                 int valueStart = checked((int)reader.TokenStartIndex + valueOffset);
-                _fields.Add(new FieldSlice(false, nameStart, nameLength, true, valueStart, reader.ValueSpan.Length));
+                AddSlice(new FieldSlice(false, nameStart, nameLength, true, valueStart, reader.ValueSpan.Length));
             }
         }
     }
