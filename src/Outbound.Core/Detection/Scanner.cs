@@ -23,7 +23,7 @@ public sealed class Scanner
 
     private readonly SearchValues<byte> _triggers;
     private readonly bool[] _isTrigger;
-    private readonly IRecognizer[][] _byByte;
+    private readonly Matcher[][] _byByte;
     private readonly uint[][] _bitsByByte;
     private readonly uint[] _typesByByte;
 
@@ -33,15 +33,16 @@ public sealed class Scanner
     {
         ArgumentNullException.ThrowIfNull(recognizers);
         Recognizers = [.. recognizers];
-        _byByte = new IRecognizer[256][];
+        _byByte = new Matcher[256][];
         _bitsByByte = new uint[256][];
         _typesByByte = new uint[256];
         _isTrigger = new bool[256];
         var triggers = new List<byte>();
         for (int b = 0; b < 256; b++)
         {
-            _byByte[b] = [.. Recognizers.Where(recognizer => recognizer.Triggers.Contains((byte)b))];
-            _bitsByByte[b] = [.. _byByte[b].Select(recognizer => ShapeGate.Bit(recognizer.Type))];
+            IRecognizer[] anchored = [.. Recognizers.Where(recognizer => recognizer.Triggers.Contains((byte)b))];
+            _byByte[b] = [.. anchored.Select(recognizer => (Matcher)recognizer.TryMatch)];
+            _bitsByByte[b] = [.. anchored.Select(recognizer => ShapeGate.Bit(recognizer.Type))];
             _typesByByte[b] = _bitsByByte[b].Aggregate(0u, (all, bit) => all | bit);
             if (_byByte[b].Length > 0)
             {
@@ -52,6 +53,9 @@ public sealed class Scanner
 
         _triggers = SearchValues.Create([.. triggers]);
     }
+
+    /// <summary>A recognizer's <see cref="IRecognizer.TryMatch"/>, bound to it: called directly, without looking up the interface method at each call.</summary>
+    private delegate bool Matcher(ReadOnlySpan<byte> text, int position, in ScanContext context, out Finding finding);
 
     /// <summary>Gets the recognizers, in priority order.</summary>
     public IReadOnlyList<IRecognizer> Recognizers { get; }
@@ -88,12 +92,12 @@ public sealed class Scanner
 
                 bool found = false;
                 Finding best = default;
-                IRecognizer[] recognizers = _byByte[first];
+                Matcher[] recognizers = _byByte[first];
                 uint[] bits = _bitsByByte[first];
                 for (int i = 0; i < recognizers.Length; i++)
                 {
                     if ((allowed & bits[i]) != 0
-                        && recognizers[i].TryMatch(text, position, context, out var candidate)
+                        && recognizers[i](text, position, context, out var candidate)
                         && (!found || candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
                     {
                         best = candidate;

@@ -54,6 +54,7 @@ internal static class RecognizerBytes
     }
 
     /// <summary>Returns how many ASCII digits start at <paramref name="start"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int DigitRun(ReadOnlySpan<byte> text, int start)
     {
         int i = start;
@@ -77,13 +78,14 @@ internal static class RecognizerBytes
         return i - start;
     }
 
-    /// <summary>Returns the value of a short run of ASCII digits (at most nine).</summary>
+    /// <summary>Returns the value of a short run of ASCII digits (at most nine, so it cannot overflow).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ParseDigits(ReadOnlySpan<byte> digits)
     {
         int value = 0;
         foreach (byte digit in digits)
         {
-            value = (value * 10) + (digit - '0');
+            value = unchecked((value * 10) + (digit - '0'));
         }
 
         return value;
