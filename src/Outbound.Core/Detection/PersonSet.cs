@@ -27,7 +27,7 @@ namespace Outbound.Detection;
 public sealed class PersonSet
 {
     /// <summary>Persons noted before they are placed in the table.</summary>
-    internal const int PendingLimit = 16384;
+    internal const int PendingLimit = 1 << 16;
 
     /// <summary>Table lookups started together when placing noted persons.</summary>
     private const int Batch = 16;
