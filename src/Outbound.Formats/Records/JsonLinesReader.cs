@@ -500,8 +500,33 @@ internal sealed partial class JsonLinesReader
         private const int SimpleMaxDepth = 32;
 
         /// <summary>Returns the index of the closing quote of a string without escapes whose content starts at <paramref name="start"/>, or -1.</summary>
-        /// <remarks>Looks at 32 or 16 bytes at a time while that many are left, then byte by byte: most names and values are short.</remarks>
+        /// <remarks>
+        /// Most names and values end within 32 bytes, and most lines go on for 32 bytes after them, so the first 32 bytes
+        /// are looked at inline with vector compares; longer strings and the ends of lines go on in <see cref="EndOfLongPlainString"/>.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int EndOfPlainString(ReadOnlySpan<byte> text, int start)
+        {
+            if (Vector256.IsHardwareAccelerated && start <= text.Length - Vector256<byte>.Count)
+            {
+                uint stops = StringStops(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(text), (nuint)start));
+                return stops != 0
+                    ? QuoteOrFail(text, start + BitOperations.TrailingZeroCount(stops))
+                    : EndOfLongPlainString(text, start + Vector256<byte>.Count);
+            }
+
+            return EndOfLongPlainString(text, start);
+        }
+
+        /// <summary>Returns one bit for each of 32 bytes that ends a plain string: a quote, a backslash or a control character.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint StringStops(Vector256<byte> bytes) =>
+            (Vector256.Equals(bytes, Vector256.Create((byte)'"'))
+            | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
+            | Vector256.LessThan(bytes, Vector256.Create((byte)' '))).ExtractMostSignificantBits();
+
+        /// <summary>Does the work of <see cref="EndOfPlainString"/> from <paramref name="start"/>: 32 or 16 bytes at a time while that many are left, then byte by byte.</summary>
+        private static int EndOfLongPlainString(ReadOnlySpan<byte> text, int start)
         {
             int i = start;
             ref byte origin = ref MemoryMarshal.GetReference(text);
@@ -509,10 +534,7 @@ internal sealed partial class JsonLinesReader
             {
                 for (; i <= text.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
                 {
-                    var bytes = Vector256.LoadUnsafe(ref origin, (nuint)i);
-                    uint stops = (Vector256.Equals(bytes, Vector256.Create((byte)'"'))
-                        | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
-                        | Vector256.LessThan(bytes, Vector256.Create((byte)' '))).ExtractMostSignificantBits();
+                    uint stops = StringStops(Vector256.LoadUnsafe(ref origin, (nuint)i));
                     if (stops != 0)
                     {
                         return QuoteOrFail(text, i + BitOperations.TrailingZeroCount(stops));
