@@ -654,14 +654,22 @@ internal sealed partial class JsonLinesReader
         }
 
         /// <summary>Adds a value of the line, named by the top-level name in the line when <paramref name="pathLength"/> is negative, else by that much of the path.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void AddInLine(int pathLength, int lineNameStart, int lineNameLength, int valueStart, int valueLength)
         {
             if (pathLength < 0)
             {
                 AddSlice(new FieldSlice(true, lineNameStart, lineNameLength, true, valueStart, valueLength));
-                return;
             }
+            else
+            {
+                AddNestedInLine(pathLength, valueStart, valueLength);
+            }
+        }
 
+        /// <summary>Adds a value of the line named by the first <paramref name="pathLength"/> bytes of the path, copied to the scratch buffer.</summary>
+        private void AddNestedInLine(int pathLength, int valueStart, int valueLength)
+        {
             int nameStart = _scratch.Length;
             _scratch.Append(_path.Written[..pathLength]);
             AddSlice(new FieldSlice(false, nameStart, pathLength, true, valueStart, valueLength));
