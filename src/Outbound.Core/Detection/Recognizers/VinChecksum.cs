@@ -22,25 +22,18 @@ internal static class VinChecksum
     /// <summary>Marks a byte that never appears in a VIN in <see cref="Values"/>.</summary>
     private const byte NotAllowed = 0xFF;
 
-    /// <summary>Gets the value of every byte: digits as themselves, letters transliterated, <see cref="NotAllowed"/> for the rest (I, O, Q among them).</summary>
+    /// <summary>The first byte <see cref="Values"/> covers: '0'.</summary>
+    private const byte FirstValued = (byte)'0';
+
+    /// <summary>
+    /// Gets the value of each byte from '0' to '_': digits as themselves, letters transliterated, <see cref="NotAllowed"/>
+    /// for the rest (I, O and Q among them); every byte outside that range is not allowed either.
+    /// </summary>
     private static ReadOnlySpan<byte> Values =>
     [
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 255, 255, 255, 255, 255,
         255, 1, 2, 3, 4, 5, 6, 7, 8, 255, 1, 2, 3, 4, 5, 255,
         7, 255, 9, 2, 3, 4, 5, 6, 7, 8, 9, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
-        255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255, 255,
     ];
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> may appear in a VIN: 0–9 and A–Z except I, O and Q.</summary>
@@ -73,7 +66,11 @@ internal static class VinChecksum
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static byte ValueOf(byte value) => Unsafe.Add(ref MemoryMarshal.GetReference(Values), value);
+    private static byte ValueOf(byte value)
+    {
+        uint index = unchecked((uint)(value - FirstValued));
+        return index < (uint)Values.Length ? Unsafe.Add(ref MemoryMarshal.GetReference(Values), index) : NotAllowed;
+    }
 
     /// <summary>Returns <see langword="true"/> when <paramref name="vin"/> is 17 VIN characters whose ninth is the right check digit.</summary>
     public static bool IsValid(ReadOnlySpan<byte> vin)
