@@ -201,6 +201,7 @@ public sealed class PersonSet
         _pendingCount = 0;
     }
 
+    /// <summary>Puts one person in the table (or finds them there) and sets their sensitive mark when <paramref name="sensitive"/> is set.</summary>
     private void Insert(UInt128 key, bool sensitive)
     {
         if (key == UInt128.Zero)

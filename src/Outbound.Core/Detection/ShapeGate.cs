@@ -205,9 +205,11 @@ internal static class ShapeGate
         _ => (ByteClass.Of(previous) & ByteClass.AlphaNumeric) != 0 ? 2 : 0,
     };
 
+    /// <summary>Returns the index in <see cref="Masks"/> of a run's length, flags and neighbouring byte classes.</summary>
     private static int MaskIndex(int length, int flags, int nextClass, int previousClass) =>
         unchecked((((((length * (ByteClass.DigitOrHex + 1)) + flags) * NextClasses) + nextClass) * PreviousClasses) + previousClass);
 
+    /// <summary>Computes <see cref="Masks"/> with <see cref="Mask(in RunShape)"/>, from one example shape of every index.</summary>
     private static uint[] BuildMasks()
     {
         var masks = new uint[(LongestGatedRun + 1) * (ByteClass.DigitOrHex + 1) * NextClasses * PreviousClasses];

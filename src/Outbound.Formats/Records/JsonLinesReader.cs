@@ -675,6 +675,7 @@ internal sealed partial class JsonLinesReader
             AddSlice(new FieldSlice(false, nameStart, pathLength, true, valueStart, valueLength));
         }
 
+        /// <summary>Appends a field to the line's fields, growing the array when it is full.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private void AddSlice(in FieldSlice field)
         {
