@@ -11,8 +11,9 @@ namespace Outbound.Detection;
 /// <para>
 /// The 128-bit values sit in an open-addressing table with linear probing, at most three-quarters full and doubled when
 /// fuller, with one bit a slot for the sensitive mark: 16 bytes a slot, so 21 to 43 bytes a person. Persons are first
-/// noted in a short list and placed in the table in batches: the table lookups of a batch are started together, so
-/// their cache misses overlap, and a set that is only merged into another (one chunk of a file) never builds a table.
+/// noted in a list of up to <see cref="PendingLimit"/> and placed in the table in batches: the table lookups of a batch
+/// are started together, so their cache misses overlap, and a set that is only merged into another (one chunk of a
+/// file) seldom builds a table of its own.
 /// </para>
 /// <para>
 /// All keys must come from one secret, and one set holds either subject keys or fingerprints: mixing them would count
