@@ -202,17 +202,12 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
             }
         }
 
-        var persons = new PersonSet();
-        foreach (var inventory in inventories)
-        {
-            inventory.AddPersonsTo(persons);
-        }
-
         var reports = inventories.Select(inventory => inventory.ToReport()).ToList();
+        var (keyedPersons, keyedSensitivePersons) = KeyedPersons(inventories, reports);
         var result = new ScanResult(
             reports,
-            persons.Count + reports.Sum(report => report.UnkeyedRecords),
-            persons.SensitiveCount + reports.Sum(report => report.UnkeyedSensitiveRecords),
+            keyedPersons + reports.Sum(report => report.UnkeyedRecords),
+            keyedSensitivePersons + reports.Sum(report => report.UnkeyedSensitiveRecords),
             notes,
             referenceDate,
             keyer.KeyId,
@@ -233,5 +228,23 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
         }
 
         return result.FoundPersonalInformation ? Found : NothingFound;
+    }
+
+    /// <summary>Returns the distinct keyed persons, and those of them sensitive, across all <paramref name="inventories"/> (one person in two files counts once).</summary>
+    /// <remarks>One dataset's own count already is the answer: its persons are not copied into a second set of the same size.</remarks>
+    private static (long Persons, long Sensitive) KeyedPersons(List<DatasetInventory> inventories, List<InventoryReport> reports)
+    {
+        if (reports.Count == 1)
+        {
+            return (reports[0].Persons - reports[0].UnkeyedRecords, reports[0].SensitivePersons - reports[0].UnkeyedSensitiveRecords);
+        }
+
+        var persons = new PersonSet();
+        foreach (var inventory in inventories)
+        {
+            inventory.AddPersonsTo(persons);
+        }
+
+        return (persons.Count, persons.SensitiveCount);
     }
 }

@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Outbound.Detection;
 
@@ -20,7 +23,7 @@ public sealed class Scanner
 
     private readonly SearchValues<byte> _triggers;
     private readonly bool[] _isTrigger;
-    private readonly IRecognizer[][] _byByte;
+    private readonly Matcher[][] _byByte;
     private readonly uint[][] _bitsByByte;
     private readonly uint[] _typesByByte;
 
@@ -30,15 +33,16 @@ public sealed class Scanner
     {
         ArgumentNullException.ThrowIfNull(recognizers);
         Recognizers = [.. recognizers];
-        _byByte = new IRecognizer[256][];
+        _byByte = new Matcher[256][];
         _bitsByByte = new uint[256][];
         _typesByByte = new uint[256];
         _isTrigger = new bool[256];
         var triggers = new List<byte>();
         for (int b = 0; b < 256; b++)
         {
-            _byByte[b] = [.. Recognizers.Where(recognizer => recognizer.Triggers.Contains((byte)b))];
-            _bitsByByte[b] = [.. _byByte[b].Select(recognizer => ShapeGate.Bit(recognizer.Type))];
+            IRecognizer[] anchored = [.. Recognizers.Where(recognizer => recognizer.Triggers.Contains((byte)b))];
+            _byByte[b] = [.. anchored.Select(recognizer => (Matcher)recognizer.TryMatch)];
+            _bitsByByte[b] = [.. anchored.Select(recognizer => ShapeGate.Bit(recognizer.Type))];
             _typesByByte[b] = _bitsByByte[b].Aggregate(0u, (all, bit) => all | bit);
             if (_byByte[b].Length > 0)
             {
@@ -49,6 +53,9 @@ public sealed class Scanner
 
         _triggers = SearchValues.Create([.. triggers]);
     }
+
+    /// <summary>A recognizer's <see cref="IRecognizer.TryMatch"/>, bound to it: called directly, without looking up the interface method at each call.</summary>
+    private delegate bool Matcher(ReadOnlySpan<byte> text, int position, in ScanContext context, out Finding finding);
 
     /// <summary>Gets the recognizers, in priority order.</summary>
     public IReadOnlyList<IRecognizer> Recognizers { get; }
@@ -75,9 +82,7 @@ public sealed class Scanner
                 int runLength = 0;
                 if ((ByteClass.Of(first) & ByteClass.AlphaNumeric) != 0)
                 {
-                    RunShape shape = Shape(text, position);
-                    runLength = shape.Length;
-                    allowed = ShapeGate.Mask(shape);
+                    runLength = Run(text, position, out allowed);
                     if ((allowed & _typesByByte[first]) == 0)
                     {
                         position += runLength;
@@ -87,12 +92,12 @@ public sealed class Scanner
 
                 bool found = false;
                 Finding best = default;
-                IRecognizer[] recognizers = _byByte[first];
+                Matcher[] recognizers = _byByte[first];
                 uint[] bits = _bitsByByte[first];
                 for (int i = 0; i < recognizers.Length; i++)
                 {
                     if ((allowed & bits[i]) != 0
-                        && recognizers[i].TryMatch(text, position, context, out var candidate)
+                        && recognizers[i](text, position, context, out var candidate)
                         && (!found || candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
                     {
                         best = candidate;
@@ -142,55 +147,90 @@ public sealed class Scanner
         }
     }
 
-    /// <summary>Returns the shape of the run of ASCII letters and digits that begins at <paramref name="position"/>.</summary>
-    /// <remarks>Short runs are read byte by byte in one pass; a run still going after <see cref="ScalarLookahead"/> bytes (hashes, tokens) is measured with a vectorised search first.</remarks>
-    private static RunShape Shape(ReadOnlySpan<byte> text, int position)
+    /// <summary>
+    /// Returns the length of the run of ASCII letters and digits that begins at <paramref name="position"/>, and in
+    /// <paramref name="allowed"/> the types that can begin at a run of its shape (<see cref="ShapeGate.Lookup"/>).
+    /// </summary>
+    /// <remarks>
+    /// With 16 bytes left, the first 16 are classified at once; a shorter run is then known whole. Otherwise the run is
+    /// read byte by byte up to <see cref="ScalarLookahead"/> bytes, and a run still going (hashes, tokens) is measured
+    /// with a vectorised search.
+    /// </remarks>
+    internal static int Run(ReadOnlySpan<byte> text, int position, out uint allowed)
     {
         unchecked
         {
-            int flags = ByteClass.DigitOrHex & ByteClass.Of(text[position]);
-            int end = position + 1;
-            int limit = Math.Min(text.Length, position + ScalarLookahead);
-            while (end < limit)
+            int flags;
+            int end;
+            if (Vector128.IsHardwareAccelerated && position <= text.Length - Vector128<byte>.Count)
             {
-                int c = ByteClass.Of(text[end]);
-                if ((c & ByteClass.AlphaNumeric) == 0)
+                var bytes = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(text), (nuint)position);
+                var digits = Vector128.LessThan(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)10));
+                var lowered = (bytes | Vector128.Create((byte)0x20)) - Vector128.Create((byte)'a');
+                uint letterOrDigit = (digits | Vector128.LessThan(lowered, Vector128.Create((byte)26))).ExtractMostSignificantBits();
+                uint hex = (digits | Vector128.LessThan(lowered, Vector128.Create((byte)6))).ExtractMostSignificantBits();
+                int length = BitOperations.TrailingZeroCount(~letterOrDigit);
+                uint run = (1u << length) - 1;
+                flags = ((digits.ExtractMostSignificantBits() & run) == run ? ByteClass.Digit : 0) | ((hex & run) == run ? ByteClass.Hex : 0);
+                end = position + length;
+                if (length < Vector128<byte>.Count)
                 {
-                    break;
+                    allowed = Gate(text, position, end, flags);
+                    return length;
                 }
+            }
+            else
+            {
+                flags = ByteClass.DigitOrHex & ByteClass.Of(text[position]);
+                end = position + 1;
+                int limit = Math.Min(text.Length, position + ScalarLookahead);
+                while (end < limit)
+                {
+                    int c = ByteClass.Of(text[end]);
+                    if ((c & ByteClass.AlphaNumeric) == 0)
+                    {
+                        allowed = Gate(text, position, end, flags);
+                        return end - position;
+                    }
 
-                flags &= c;
-                end++;
+                    flags &= c;
+                    end++;
+                }
             }
 
-            if (end == limit && end < text.Length && (ByteClass.Of(text[end]) & ByteClass.AlphaNumeric) != 0)
+            if (end < text.Length && (ByteClass.Of(text[end]) & ByteClass.AlphaNumeric) != 0)
             {
                 int rest = text[end..].IndexOfAnyExcept(AsciiLettersAndDigits);
                 int runEnd = rest < 0 ? text.Length : end + rest;
-                if (runEnd - position <= ShapeGate.LongestGatedRun)
-                {
-                    for (; end < runEnd; end++)
-                    {
-                        flags &= ByteClass.Of(text[end]);
-                    }
-                }
-                else
+                if (runEnd - position > ShapeGate.LongestGatedRun)
                 {
                     // Longer than any gated type: only the length matters.
-                    flags = 0;
+                    allowed = ShapeGate.Ungated;
+                    return runEnd - position;
                 }
 
-                end = runEnd;
+                for (; end < runEnd; end++)
+                {
+                    flags &= ByteClass.Of(text[end]);
+                }
             }
 
-            return new RunShape(
-                end - position,
-                (flags & ByteClass.Digit) != 0,
-                (flags & ByteClass.Hex) != 0,
-                end < text.Length ? text[end] : (byte)0,
-                position > 0 ? text[position - 1] : (byte)0,
-                position > 1 && text[position - 1] == (byte)'.' && (ByteClass.Of(text[position - 2]) & ByteClass.Digit) != 0);
+            allowed = Gate(text, position, end, flags);
+            return end - position;
         }
+    }
+
+    /// <summary>Returns the types that can begin at the run from <paramref name="start"/> to <paramref name="end"/> whose bytes all have <paramref name="flags"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Gate(ReadOnlySpan<byte> text, int start, int end, int flags)
+    {
+        byte previous = start > 0 ? text[start - 1] : (byte)0;
+        return ShapeGate.Lookup(
+            end - start,
+            flags,
+            end < text.Length ? text[end] : (byte)0,
+            previous,
+            previous == (byte)'.' && start > 1 && (ByteClass.Of(text[start - 2]) & ByteClass.Digit) != 0);
     }
 
     private static void Add(List<Finding> findings, int floor, Finding finding)

@@ -130,6 +130,113 @@ internal static class ShapeGate
         _ => true,
     };
 
+    /// <summary>Classes of the byte after a run that the gates tell apart: see <see cref="NextClass"/>.</summary>
+    private const int NextClasses = 5;
+
+    /// <summary>Classes of the byte before a run that the gates tell apart: see <see cref="PreviousClass"/>.</summary>
+    private const int PreviousClasses = 7;
+
+    /// <summary>The class of a point before a run that follows a digit (<see cref="RunShape.AfterDecimalPoint"/>).</summary>
+    private const int PreviousDecimalPoint = 5;
+
+    /// <summary>
+    /// Gets <see cref="Mask(in RunShape)"/> of every run of at most <see cref="LongestGatedRun"/> bytes, indexed by length,
+    /// digit and hexadecimal flags, and the classes of the bytes after and before it (<see cref="MaskIndex"/>).
+    /// </summary>
+    private static readonly uint[] Masks = BuildMasks();
+
+    /// <summary>Gets <see cref="NextClass"/> of every byte.</summary>
+    private static readonly byte[] NextClassOf = [.. Enumerable.Range(0, 256).Select(b => (byte)NextClass((byte)b))];
+
+    /// <summary>Gets <see cref="PreviousClass"/> of every byte.</summary>
+    private static readonly byte[] PreviousClassOf = [.. Enumerable.Range(0, 256).Select(b => (byte)PreviousClass((byte)b))];
+
+    /// <summary>Gets a byte of each class of <see cref="NextClass"/>, to build <see cref="Masks"/>.</summary>
+    private static ReadOnlySpan<byte> NextExamples => [0, (byte)' ', (byte)'-', (byte)'.', (byte)':'];
+
+    /// <summary>Gets a byte of each class of <see cref="PreviousClass"/>, to build <see cref="Masks"/> (a point twice: plain, and after a digit).</summary>
+    private static ReadOnlySpan<byte> PreviousExamples => [0, 0xE4, (byte)'a', (byte)':', (byte)'.', (byte)'.', (byte)'-'];
+
+    /// <summary>
+    /// Returns what <see cref="Mask(in RunShape)"/> returns for the run of <paramref name="length"/> bytes whose classes
+    /// (<see cref="ByteClass"/>) all have <paramref name="flags"/>, between <paramref name="previous"/> and
+    /// <paramref name="next"/>, by one table lookup.
+    /// </summary>
+    /// <param name="length">Bytes in the run.</param>
+    /// <param name="flags">The <see cref="ByteClass.Digit"/> and <see cref="ByteClass.Hex"/> bits every byte of the run has.</param>
+    /// <param name="next">The byte after the run, or 0 at the end of the text.</param>
+    /// <param name="previous">The byte before the run, or 0 at the start of the text.</param>
+    /// <param name="afterDecimalPoint">Whether <paramref name="previous"/> is a point after a digit.</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint Lookup(int length, int flags, byte next, byte previous, bool afterDecimalPoint)
+    {
+        if (length > LongestGatedRun)
+        {
+            return Ungated;
+        }
+
+        int previousClass = afterDecimalPoint ? PreviousDecimalPoint : PreviousClassOf[previous];
+        return Masks[MaskIndex(length, flags & ByteClass.DigitOrHex, NextClassOf[next], previousClass)];
+    }
+
+    /// <summary>
+    /// Returns the class of the byte after a run as the gates see it: 1 a space or ')' (group separators), 2 '-' (a group
+    /// separator, and a MAC address separator), 3 '.', 4 ':', 0 anything else.
+    /// </summary>
+    private static int NextClass(byte next) => next switch
+    {
+        (byte)' ' or (byte)')' => 1,
+        (byte)'-' => 2,
+        (byte)'.' => 3,
+        (byte)':' => 4,
+        _ => 0,
+    };
+
+    /// <summary>
+    /// Returns the class of the byte before a run as the gates see it: 1 a byte of 0x80 and above, 2 an ASCII letter or
+    /// digit, 3 ':', 4 '.', 6 '-', 0 anything else; <see cref="PreviousDecimalPoint"/> is a point after a digit.
+    /// </summary>
+    private static int PreviousClass(byte previous) => previous switch
+    {
+        >= 0x80 => 1,
+        (byte)':' => 3,
+        (byte)'.' => 4,
+        (byte)'-' => 6,
+        _ => (ByteClass.Of(previous) & ByteClass.AlphaNumeric) != 0 ? 2 : 0,
+    };
+
+    /// <summary>Returns the index in <see cref="Masks"/> of a run's length, flags and neighbouring byte classes.</summary>
+    private static int MaskIndex(int length, int flags, int nextClass, int previousClass) =>
+        unchecked((((((length * (ByteClass.DigitOrHex + 1)) + flags) * NextClasses) + nextClass) * PreviousClasses) + previousClass);
+
+    /// <summary>Computes <see cref="Masks"/> with <see cref="Mask(in RunShape)"/>, from one example shape of every index.</summary>
+    private static uint[] BuildMasks()
+    {
+        var masks = new uint[(LongestGatedRun + 1) * (ByteClass.DigitOrHex + 1) * NextClasses * PreviousClasses];
+        for (int length = 0; length <= LongestGatedRun; length++)
+        {
+            for (int flags = 0; flags <= ByteClass.DigitOrHex; flags++)
+            {
+                for (int next = 0; next < NextClasses; next++)
+                {
+                    for (int previous = 0; previous < PreviousClasses; previous++)
+                    {
+                        var shape = new RunShape(
+                            length,
+                            (flags & ByteClass.Digit) != 0,
+                            (flags & ByteClass.Hex) != 0,
+                            NextExamples[next],
+                            PreviousExamples[previous],
+                            previous == PreviousDecimalPoint);
+                        masks[MaskIndex(length, flags, next, previous)] = Mask(shape);
+                    }
+                }
+            }
+        }
+
+        return masks;
+    }
+
     /// <summary>
     /// Returns the bits (<see cref="Bit(IdentifierType)"/>) of every type that can begin at a run of <paramref name="shape"/>:
     /// the same answer as <see cref="Allows(IdentifierType, in RunShape)"/> for all types at once.

@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace Outbound.Detection;
@@ -119,7 +119,6 @@ public static class CanonicalForm
     /// <summary>The longest canonical form, in bytes.</summary>
     public const int MaxLength = 320;
 
-    private static readonly SearchValues<byte> Separators = SearchValues.Create(" -()\t"u8);
 
     /// <summary>Writes the canonical form of <paramref name="value"/> to <paramref name="destination"/>.</summary>
     /// <returns>The number of bytes written, or 0 when <paramref name="type"/> is not keyable or the value does not fit its form.</returns>
@@ -175,7 +174,7 @@ public static class CanonicalForm
         int written = 0;
         foreach (byte b in value)
         {
-            bool keep = digitsOnly ? b is >= (byte)'0' and <= (byte)'9' : b < 0x80 && !Separators.Contains(b);
+            bool keep = digitsOnly ? b is >= (byte)'0' and <= (byte)'9' : b < 0x80 && !IsSeparator(b);
             if (!keep)
             {
                 continue;
@@ -191,6 +190,10 @@ public static class CanonicalForm
 
         return written;
     }
+
+    /// <summary>Returns <see langword="true"/> for the separators left out of a canonical form: space, '-', '(', ')' and tab.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSeparator(byte b) => b is (byte)' ' or (byte)'-' or (byte)'(' or (byte)')' or (byte)'\t';
 
     private static int WriteLower(ReadOnlySpan<byte> value, Span<byte> destination)
     {

@@ -1,4 +1,8 @@
 using System.Buffers;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -153,7 +157,9 @@ internal sealed partial class JsonLinesReader
         // The dotted name of the value being read: the names of the enclosing objects' fields, joined by '.'.
         private readonly ByteBuffer _path = new(256);
 
-        private readonly List<FieldSlice> _fields = [];
+        // The fields of the line read last, in order: _fieldCount of them.
+        private FieldSlice[] _fields = new FieldSlice[32];
+        private int _fieldCount;
 
         public IRecordVisitor Visitor { get; } = visitor;
 
@@ -171,7 +177,7 @@ internal sealed partial class JsonLinesReader
         {
             _scratch.Clear();
             _path.Clear();
-            _fields.Clear();
+            _fieldCount = 0;
 
             // For each open object or array: the length of the name its values take, and whether it is an array.
             Span<int> bases = stackalloc int[MaxDepth + 1];
@@ -275,7 +281,7 @@ internal sealed partial class JsonLinesReader
         {
             _scratch.Clear();
             _path.Clear();
-            _fields.Clear();
+            _fieldCount = 0;
             Span<int> bases = stackalloc int[SimpleMaxDepth + 1];
             Span<bool> isArray = stackalloc bool[SimpleMaxDepth + 1];
             int i = SkipWhitespace(text, 0);
@@ -288,6 +294,8 @@ internal sealed partial class JsonLinesReader
             bases[1] = 0;
             isArray[1] = false;
             i++;
+            int topNameStart = 0;
+            int topNameLength = 0;
 
             // At the start of an object or array, where it may close at once.
             bool opened = true;
@@ -321,13 +329,23 @@ internal sealed partial class JsonLinesReader
                         return false;
                     }
 
-                    _path.Truncate(bases[depth]);
-                    if (_path.Length > 0)
+                    if (depth == 1)
                     {
-                        _path.Append((byte)'.');
+                        // A top-level name is passed on as a slice of the line; it goes into the path only before a nested value.
+                        topNameStart = i + 1;
+                        topNameLength = nameEnd - i - 1;
+                    }
+                    else
+                    {
+                        _path.Truncate(bases[depth]);
+                        if (_path.Length > 0)
+                        {
+                            _path.Append((byte)'.');
+                        }
+
+                        _path.Append(text[(i + 1)..nameEnd]);
                     }
 
-                    _path.Append(text[(i + 1)..nameEnd]);
                     i = SkipWhitespace(text, nameEnd + 1);
                     if (i >= text.Length || text[i] != (byte)':')
                     {
@@ -343,8 +361,8 @@ internal sealed partial class JsonLinesReader
                     c = text[i];
                 }
 
-                // A value.
-                int nameLength = isArray[depth] ? bases[depth] : _path.Length;
+                // A value, named by the top-level name in the line or by the path.
+                int nameLength = depth == 1 ? -1 : isArray[depth] ? bases[depth] : _path.Length;
                 switch (c)
                 {
                     case (byte)'"':
@@ -354,7 +372,7 @@ internal sealed partial class JsonLinesReader
                             return false;
                         }
 
-                        AddInLine(nameLength, i + 1, end - i - 1);
+                        AddInLine(nameLength, topNameStart, topNameLength, i + 1, end - i - 1);
                         i = end + 1;
                         break;
 
@@ -362,6 +380,12 @@ internal sealed partial class JsonLinesReader
                         if (depth == SimpleMaxDepth)
                         {
                             return false;
+                        }
+
+                        if (depth == 1)
+                        {
+                            _path.Truncate(0);
+                            _path.Append(text.Slice(topNameStart, topNameLength));
                         }
 
                         depth++;
@@ -377,7 +401,7 @@ internal sealed partial class JsonLinesReader
                             return false;
                         }
 
-                        AddInLine(nameLength, i, 4);
+                        AddInLine(nameLength, topNameStart, topNameLength, i, 4);
                         i += 4;
                         break;
 
@@ -387,7 +411,7 @@ internal sealed partial class JsonLinesReader
                             return false;
                         }
 
-                        AddInLine(nameLength, i, 5);
+                        AddInLine(nameLength, topNameStart, topNameLength, i, 5);
                         i += 5;
                         break;
 
@@ -407,7 +431,7 @@ internal sealed partial class JsonLinesReader
                             return false;
                         }
 
-                        AddInLine(nameLength, i, numberEnd - i);
+                        AddInLine(nameLength, topNameStart, topNameLength, i, numberEnd - i);
                         i = numberEnd;
                         break;
                 }
@@ -451,12 +475,15 @@ internal sealed partial class JsonLinesReader
         public void Emit(ReadOnlySpan<byte> text, long line)
         {
             Visitor.BeginRecord(line);
-            foreach (var field in _fields)
+            foreach (ref readonly var field in _fields.AsSpan(0, _fieldCount))
             {
                 ReadOnlySpan<byte> value = field.ValueInLine
                     ? text.Slice(field.ValueStart, field.ValueLength)
                     : _scratch.Slice(field.ValueStart, field.ValueLength);
-                Visitor.Field(_scratch.Slice(field.NameStart, field.NameLength), value);
+                ReadOnlySpan<byte> name = field.NameInLine
+                    ? text.Slice(field.NameStart, field.NameLength)
+                    : _scratch.Slice(field.NameStart, field.NameLength);
+                Visitor.Field(name, value);
             }
 
             Visitor.EndRecord();
@@ -472,16 +499,78 @@ internal sealed partial class JsonLinesReader
         /// <summary>The deepest nesting <see cref="TryParseSimple"/> reads; deeper lines go to the general reader, which knows <see cref="MaxDepth"/>.</summary>
         private const int SimpleMaxDepth = 32;
 
-        /// <summary>Bytes that end a plain string: its closing quote, an escape, or a control character (invalid in JSON strings).</summary>
-        private static readonly SearchValues<byte> StringStops = SearchValues.Create(
-            "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F"u8);
-
         /// <summary>Returns the index of the closing quote of a string without escapes whose content starts at <paramref name="start"/>, or -1.</summary>
+        /// <remarks>
+        /// Most names and values end within 32 bytes, and most lines go on for 32 bytes after them, so the first 32 bytes
+        /// are looked at inline with vector compares; longer strings and the ends of lines go on in <see cref="EndOfLongPlainString"/>.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int EndOfPlainString(ReadOnlySpan<byte> text, int start)
         {
-            int stop = text[start..].IndexOfAny(StringStops);
-            return stop >= 0 && text[start + stop] == (byte)'"' ? start + stop : -1;
+            if (Vector256.IsHardwareAccelerated && start <= text.Length - Vector256<byte>.Count)
+            {
+                uint stops = StringStops(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(text), (nuint)start));
+                return stops != 0
+                    ? QuoteOrFail(text, start + BitOperations.TrailingZeroCount(stops))
+                    : EndOfLongPlainString(text, start + Vector256<byte>.Count);
+            }
+
+            return EndOfLongPlainString(text, start);
         }
+
+        /// <summary>Returns one bit for each of 32 bytes that ends a plain string: a quote, a backslash or a control character.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint StringStops(Vector256<byte> bytes) =>
+            (Vector256.Equals(bytes, Vector256.Create((byte)'"'))
+            | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
+            | Vector256.LessThan(bytes, Vector256.Create((byte)' '))).ExtractMostSignificantBits();
+
+        /// <summary>Does the work of <see cref="EndOfPlainString"/> from <paramref name="start"/>: 32 or 16 bytes at a time while that many are left, then byte by byte.</summary>
+        private static int EndOfLongPlainString(ReadOnlySpan<byte> text, int start)
+        {
+            int i = start;
+            ref byte origin = ref MemoryMarshal.GetReference(text);
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; i <= text.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
+                {
+                    uint stops = StringStops(Vector256.LoadUnsafe(ref origin, (nuint)i));
+                    if (stops != 0)
+                    {
+                        return QuoteOrFail(text, i + BitOperations.TrailingZeroCount(stops));
+                    }
+                }
+            }
+
+            if (Vector128.IsHardwareAccelerated)
+            {
+                for (; i <= text.Length - Vector128<byte>.Count; i += Vector128<byte>.Count)
+                {
+                    var bytes = Vector128.LoadUnsafe(ref origin, (nuint)i);
+                    uint stops = (Vector128.Equals(bytes, Vector128.Create((byte)'"'))
+                        | Vector128.Equals(bytes, Vector128.Create((byte)'\\'))
+                        | Vector128.LessThan(bytes, Vector128.Create((byte)' '))).ExtractMostSignificantBits();
+                    if (stops != 0)
+                    {
+                        return QuoteOrFail(text, i + BitOperations.TrailingZeroCount(stops));
+                    }
+                }
+            }
+
+            for (; i < text.Length; i++)
+            {
+                byte b = text[i];
+                if (b == (byte)'"' || b == (byte)'\\' || b < (byte)' ')
+                {
+                    return QuoteOrFail(text, i);
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>Returns <paramref name="stop"/> when the byte that ended a plain string there is its closing quote, or -1 (an escape or a control character).</summary>
+        private static int QuoteOrFail(ReadOnlySpan<byte> text, int stop) => text[stop] == (byte)'"' ? stop : -1;
 
         /// <summary>Returns the index after a JSON number that starts at <paramref name="start"/> and is followed by a delimiter, or -1.</summary>
         private static int EndOfNumber(ReadOnlySpan<byte> text, int start)
@@ -549,7 +638,12 @@ internal sealed partial class JsonLinesReader
         /// <summary>Returns the byte at <paramref name="index"/>, or 0 past the end.</summary>
         private static byte At(ReadOnlySpan<byte> text, int index) => (uint)index < (uint)text.Length ? text[index] : (byte)0;
 
-        private static int SkipWhitespace(ReadOnlySpan<byte> text, int i)
+        /// <summary>Returns the index of the first byte at or after <paramref name="i"/> that is not JSON whitespace, or the length.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static int SkipWhitespace(ReadOnlySpan<byte> text, int i) =>
+            (uint)i < (uint)text.Length && text[i] > (byte)' ' ? i : SkipWhitespaceRun(text, i);
+
+        private static int SkipWhitespaceRun(ReadOnlySpan<byte> text, int i)
         {
             while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
             {
@@ -559,11 +653,38 @@ internal sealed partial class JsonLinesReader
             return i;
         }
 
-        private void AddInLine(int nameLength, int valueStart, int valueLength)
+        /// <summary>Adds a value of the line, named by the top-level name in the line when <paramref name="pathLength"/> is negative, else by that much of the path.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void AddInLine(int pathLength, int lineNameStart, int lineNameLength, int valueStart, int valueLength)
+        {
+            if (pathLength < 0)
+            {
+                AddSlice(new FieldSlice(true, lineNameStart, lineNameLength, true, valueStart, valueLength));
+            }
+            else
+            {
+                AddNestedInLine(pathLength, valueStart, valueLength);
+            }
+        }
+
+        /// <summary>Adds a value of the line named by the first <paramref name="pathLength"/> bytes of the path, copied to the scratch buffer.</summary>
+        private void AddNestedInLine(int pathLength, int valueStart, int valueLength)
         {
             int nameStart = _scratch.Length;
-            _scratch.Append(_path.Written[..nameLength]);
-            _fields.Add(new FieldSlice(nameStart, nameLength, true, valueStart, valueLength));
+            _scratch.Append(_path.Written[..pathLength]);
+            AddSlice(new FieldSlice(false, nameStart, pathLength, true, valueStart, valueLength));
+        }
+
+        /// <summary>Appends a field to the line's fields, growing the array when it is full.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private void AddSlice(in FieldSlice field)
+        {
+            if (_fieldCount == _fields.Length)
+            {
+                Array.Resize(ref _fields, _fields.Length * 2);
+            }
+
+            _fields[_fieldCount++] = field;
         }
 
         private static void AppendUnescaped(ByteBuffer destination, ref Utf8JsonReader reader)
@@ -601,16 +722,16 @@ internal sealed partial class JsonLinesReader
             {
                 int valueStart = _scratch.Length;
                 AppendUnescaped(_scratch, ref reader);
-                _fields.Add(new FieldSlice(nameStart, nameLength, false, valueStart, _scratch.Length - valueStart));
+                AddSlice(new FieldSlice(false, nameStart, nameLength, false, valueStart, _scratch.Length - valueStart));
             }
             else
             {
                 int valueStart = checked((int)reader.TokenStartIndex + valueOffset);
-                _fields.Add(new FieldSlice(nameStart, nameLength, true, valueStart, reader.ValueSpan.Length));
+                AddSlice(new FieldSlice(false, nameStart, nameLength, true, valueStart, reader.ValueSpan.Length));
             }
         }
     }
 
-    /// <summary>Where one field's name and value are: the name in the scratch buffer, the value in the line or the scratch buffer.</summary>
-    private readonly record struct FieldSlice(int NameStart, int NameLength, bool ValueInLine, int ValueStart, int ValueLength);
+    /// <summary>Where one field's name and value are, each in the line or in the scratch buffer.</summary>
+    private readonly record struct FieldSlice(bool NameInLine, int NameStart, int NameLength, bool ValueInLine, int ValueStart, int ValueLength);
 }

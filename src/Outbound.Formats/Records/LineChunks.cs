@@ -1,4 +1,4 @@
-using System.Buffers;
+using System.Collections.Concurrent;
 
 namespace Outbound.Formats.Records;
 
@@ -52,7 +52,13 @@ internal static class LineChunks
         chunkBytes = Math.Max(chunkBytes, maxLineBytes + 2);
         var pending = new Queue<(Task<TState> Work, long BytesRead)>();
         var tooLong = new List<(long Line, long Length)>();
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(chunkBytes);
+
+        // Buffers handed back by finished chunks, reused for the next ones: at most parallelism + 2 of them ever exist,
+        // each of exactly chunkBytes (a shared pool would round 16 MiB + 2 up to 32 MiB, and a buffer handed back on
+        // another thread would often not be found again, so every chunk would touch fresh memory).
+        var spare = new ConcurrentBag<byte[]>();
+        byte[] NewBuffer() => spare.TryTake(out byte[]? reused) ? reused : GC.AllocateUninitializedArray<byte>(chunkBytes);
+        byte[] buffer = NewBuffer();
         int filled = 0;
         long line = 1;
         long bytesRead = 0;
@@ -65,7 +71,7 @@ internal static class LineChunks
         {
             var reported = tooLong.ToArray();
             tooLong.Clear();
-            pending.Enqueue((Task.Run(() => HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported), cancellationToken), bytesRead));
+            pending.Enqueue((Task.Run(() => HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, spare), cancellationToken), bytesRead));
         }
 
         void Drain(int keep)
@@ -141,7 +147,7 @@ internal static class LineChunks
                 continue;
             }
 
-            byte[] next = ArrayPool<byte>.Shared.Rent(chunkBytes);
+            byte[] next = NewBuffer();
             buffer.AsSpan(cut, filled - cut).CopyTo(next);
             long firstLine = line;
             line += System.MemoryExtensions.Count(buffer.AsSpan(0, cut), (byte)'\n') + (buffer[cut - 1] == (byte)'\n' ? 0 : 1);
@@ -161,13 +167,13 @@ internal static class LineChunks
         }
         else
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            spare.Add(buffer);
         }
 
         Drain(0);
     }
 
-    private static TState HandleChunk<TState>(ILineHandler<TState> handler, byte[] buffer, int length, long firstLine, int maxLineBytes, (long Line, long Length)[] tooLong)
+    private static TState HandleChunk<TState>(ILineHandler<TState> handler, byte[] buffer, int length, long firstLine, int maxLineBytes, (long Line, long Length)[] tooLong, ConcurrentBag<byte[]> spare)
     {
         try
         {
@@ -205,7 +211,7 @@ internal static class LineChunks
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            spare.Add(buffer);
         }
     }
 }

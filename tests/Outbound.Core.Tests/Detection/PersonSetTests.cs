@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Outbound.Detection;
 
 namespace Outbound.Core.Tests.Detection;
@@ -70,5 +73,139 @@ public sealed class PersonSetTests
 
         Assert.Equal(Keyer.Fingerprint("+8613800138000"u8), again.Fingerprint("+8613800138000"u8));
         Assert.NotEqual(Keyer.Fingerprint("+8613800138000"u8), new SubjectKeyer("another-secret-of-enough-bytes"u8).Fingerprint("+8613800138000"u8));
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
+    public bool AddFingerprint_AnyPersons_CountsAsAReferenceSetDoes(Person[] persons)
+    {
+        var set = new PersonSet();
+        foreach (var person in persons)
+        {
+            set.AddFingerprint(person.Value, person.Sensitive);
+        }
+
+        var reference = Reference(persons);
+        return set.Count == reference.Count && set.SensitiveCount == reference.Values.Count(sensitive => sensitive);
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 300)]
+    public bool UnionWith_AnySplit_CountsAsOneSetOfAll(Person[] first, Person[] second)
+    {
+        var left = new PersonSet();
+        var right = new PersonSet();
+        foreach (var person in first)
+        {
+            left.AddFingerprint(person.Value, person.Sensitive);
+        }
+
+        foreach (var person in second)
+        {
+            right.AddFingerprint(person.Value, person.Sensitive);
+        }
+
+        _ = right.Count; // places part of the persons in the table before the union
+        left.UnionWith(right);
+
+        var reference = Reference([.. first, .. second]);
+        return left.Count == reference.Count && left.SensitiveCount == reference.Values.Count(sensitive => sensitive);
+    }
+
+    [Fact]
+    public void AddFingerprint_ManyPersonsWithRepeats_CountsExactlyAndGrowsByDoubling()
+    {
+        var random = new Random(20261129);
+        var set = new PersonSet();
+        var reference = new Dictionary<UInt128, bool>();
+        var seen = new List<UInt128>();
+        for (int i = 0; i < 200_000; i++)
+        {
+            // About a third of the additions repeat an earlier person.
+            UInt128 value = seen.Count > 0 && random.Next(3) == 0
+                ? seen[random.Next(seen.Count)]
+                : new UInt128((ulong)random.NextInt64(), (ulong)random.NextInt64());
+            bool sensitive = random.Next(4) == 0;
+            set.AddFingerprint(value, sensitive);
+            seen.Add(value);
+            reference[value] = (reference.TryGetValue(value, out bool marked) && marked) || sensitive;
+            if (i % 50_000 == 0)
+            {
+                Assert.Equal(reference.Count, set.Count);
+            }
+        }
+
+        Assert.Equal(reference.Count, set.Count);
+        Assert.Equal(reference.Values.Count(sensitive => sensitive), set.SensitiveCount);
+        Assert.True(System.Numerics.BitOperations.IsPow2(set.Capacity));
+        Assert.InRange(set.Count, set.Capacity / 4, set.Capacity / 4 * 3);
+    }
+
+    [Fact]
+    public void AddFingerprint_PersonsSharingTheirHomeSlot_AreAllKept()
+    {
+        // Equal XOR of the two halves: every value starts probing at the same slot.
+        var set = new PersonSet();
+        for (ulong i = 0; i < 1_000; i++)
+        {
+            set.AddFingerprint(new UInt128(i, i ^ 0x5555), sensitive: i % 2 == 0);
+            set.AddFingerprint(new UInt128(i, i ^ 0x5555), sensitive: false);
+        }
+
+        Assert.Equal(1_000, set.Count);
+        Assert.Equal(500, set.SensitiveCount);
+    }
+
+    [Fact]
+    public void AddFingerprint_Zero_IsAPersonLikeAnyOther()
+    {
+        var set = new PersonSet();
+        set.AddFingerprint(UInt128.Zero, sensitive: false);
+        set.AddFingerprint(UInt128.One, sensitive: false);
+        set.AddFingerprint(UInt128.Zero, sensitive: true);
+        var other = new PersonSet();
+        other.UnionWith(set);
+
+        Assert.Equal(2, set.Count);
+        Assert.Equal(1, set.SensitiveCount);
+        Assert.Equal(2, other.Count);
+        Assert.Equal(1, other.SensitiveCount);
+    }
+
+    [Fact]
+    public void UnionWith_ItselfOrAnEmptySet_ChangesNothing()
+    {
+        var set = new PersonSet();
+        set.AddFingerprint(Keyer.Fingerprint("+8613800138000"u8), sensitive: true);
+
+        set.UnionWith(set);
+        set.UnionWith(new PersonSet());
+
+        Assert.Equal(1, set.Count);
+        Assert.Equal(1, set.SensitiveCount);
+    }
+
+    private static Dictionary<UInt128, bool> Reference(IEnumerable<Person> persons)
+    {
+        var reference = new Dictionary<UInt128, bool>();
+        foreach (var person in persons)
+        {
+            reference[person.Value] = (reference.TryGetValue(person.Value, out bool marked) && marked) || person.Sensitive;
+        }
+
+        return reference;
+    }
+
+    /// <summary>A person added to a set: a 128-bit value and whether this record is sensitive.</summary>
+    public sealed record Person(UInt128 Value, bool Sensitive);
+
+    public static class Generators
+    {
+        /// <summary>Values from a small pool (so that persons repeat, zero among them) or anywhere in 128 bits.</summary>
+        public static Arbitrary<Person> Person() =>
+            (from small in Gen.Choose(0, 40)
+             from high in ArbMap.Default.GeneratorFor<ulong>()
+             from low in ArbMap.Default.GeneratorFor<ulong>()
+             from pooled in ArbMap.Default.GeneratorFor<bool>()
+             from sensitive in ArbMap.Default.GeneratorFor<bool>()
+             select new Person(pooled ? (UInt128)(ulong)small : new UInt128(high, low), sensitive)).ToArbitrary();
     }
 }

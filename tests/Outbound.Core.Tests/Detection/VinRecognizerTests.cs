@@ -63,6 +63,16 @@ public sealed class VinRecognizerTests
         return RecognizerScan.Scan(_recognizer, new string(changed)).Count == 0;
     }
 
+    [Fact]
+    public void IsVinCharacter_EveryByte_IsTrueForDigitsAndCapitalsExceptIOQ()
+    {
+        for (int b = 0; b < 256; b++)
+        {
+            bool expected = char.IsAsciiDigit((char)b) || (char.IsAsciiLetterUpper((char)b) && b is not ('I' or 'O' or 'Q'));
+            Assert.True(expected == VinChecksum.IsVinCharacter((byte)b), $"byte {b}");
+        }
+    }
+
     private static int Transliterate(char value) =>
         char.IsAsciiDigit(value) ? value - '0' : "12345678_12345_7_923456789"[value - 'A'] - '0';
 

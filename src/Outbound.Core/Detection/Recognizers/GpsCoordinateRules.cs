@@ -18,6 +18,13 @@ internal static class GpsCoordinateRules
 
     private const int MaxIntegerDigits = 3;
     private const int MaxValueDecimals = 15;
+
+    /// <summary>Gets 10⁰ to 10¹⁵, the scale of a fraction of up to <see cref="MaxValueDecimals"/> digits.</summary>
+    private static ReadOnlySpan<long> PowersOfTen =>
+    [
+        1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L, 100_000_000L, 1_000_000_000L,
+        10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L,
+    ];
     private const int MaxKeyLength = 24;
 
     private static readonly int Latitude = RecognizerBytes.Utf8KeyOf('纬');
@@ -63,15 +70,15 @@ internal static class GpsCoordinateRules
 
         long whole = RecognizerBytes.ParseDigits(text.Slice(start, integerDigits));
         long fraction = 0;
-        long scale = 1;
         int used = Math.Min(decimals, MaxValueDecimals);
-        for (int i = 0; i < used; i++)
+        ReadOnlySpan<byte> digits = text.Slice(start + integerDigits + 1, used);
+        for (int i = 0; i < digits.Length; i++)
         {
-            fraction = (fraction * 10) + (text[start + integerDigits + 1 + i] - '0');
-            scale *= 10;
+            // At most 15 digits: no overflow.
+            fraction = unchecked((fraction * 10) + (digits[i] - '0'));
         }
 
-        value = whole + ((double)fraction / scale);
+        value = whole + ((double)fraction / PowersOfTen[used]);
         end = start + integerDigits + 1 + decimals;
         return true;
     }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Outbound.Detection.Recognizers;
 
 /// <summary>Byte-level helpers shared by the recognizers: character classes, boundaries, digit runs and data files.</summary>
@@ -7,23 +9,28 @@ internal static class RecognizerBytes
     public const int ContextWindow = 24;
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> is an ASCII digit.</summary>
-    public static bool IsDigit(byte value) => value is >= (byte)'0' and <= (byte)'9';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsDigit(byte value) => unchecked((uint)(value - '0') <= 9);
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> is an ASCII letter.</summary>
-    public static bool IsLetter(byte value) => value is (>= (byte)'A' and <= (byte)'Z') or (>= (byte)'a' and <= (byte)'z');
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLetter(byte value) => (ByteClass.Of(value) & (ByteClass.AlphaNumeric | ByteClass.Digit)) == ByteClass.AlphaNumeric;
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> is an ASCII letter or digit.</summary>
-    public static bool IsLetterOrDigit(byte value) => IsDigit(value) || IsLetter(value);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsLetterOrDigit(byte value) => (ByteClass.Of(value) & ByteClass.AlphaNumeric) != 0;
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> is an ASCII hexadecimal digit.</summary>
-    public static bool IsHexDigit(byte value) =>
-        IsDigit(value) || value is (>= (byte)'A' and <= (byte)'F') or (>= (byte)'a' and <= (byte)'f');
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsHexDigit(byte value) => (ByteClass.Of(value) & ByteClass.Hex) != 0;
 
     /// <summary>Returns the byte at <paramref name="index"/>, or 0 outside the text.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte At(ReadOnlySpan<byte> text, int index) =>
         unchecked((uint)index < (uint)text.Length) ? text[index] : (byte)0;
 
     /// <summary>Returns <see langword="true"/> when a digit is at <paramref name="index"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool DigitAt(ReadOnlySpan<byte> text, int index) => IsDigit(At(text, index));
 
     /// <summary>
@@ -47,6 +54,7 @@ internal static class RecognizerBytes
     }
 
     /// <summary>Returns how many ASCII digits start at <paramref name="start"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int DigitRun(ReadOnlySpan<byte> text, int start)
     {
         int i = start;
@@ -70,13 +78,14 @@ internal static class RecognizerBytes
         return i - start;
     }
 
-    /// <summary>Returns the value of a short run of ASCII digits (at most nine).</summary>
+    /// <summary>Returns the value of a short run of ASCII digits (at most nine, so it cannot overflow).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int ParseDigits(ReadOnlySpan<byte> digits)
     {
         int value = 0;
         foreach (byte digit in digits)
         {
-            value = (value * 10) + (digit - '0');
+            value = unchecked((value * 10) + (digit - '0'));
         }
 
         return value;

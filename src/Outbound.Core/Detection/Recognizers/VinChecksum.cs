@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Outbound.Detection.Recognizers;
 
 /// <summary>Computes and checks the check digit of a vehicle identification number (ISO 3779, GB 16735, 49 CFR 565).</summary>
@@ -16,12 +19,26 @@ internal static class VinChecksum
 
     private static ReadOnlySpan<byte> Weights => [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
-    // Transliteration of 'A'..'Z'; 0 marks I, O and Q, which a VIN never contains.
-    private static ReadOnlySpan<byte> LetterValues => [1, 2, 3, 4, 5, 6, 7, 8, 0, 1, 2, 3, 4, 5, 0, 7, 0, 9, 2, 3, 4, 5, 6, 7, 8, 9];
+    /// <summary>Marks a byte that never appears in a VIN in <see cref="Values"/>.</summary>
+    private const byte NotAllowed = 0xFF;
+
+    /// <summary>The first byte <see cref="Values"/> covers: '0'.</summary>
+    private const byte FirstValued = (byte)'0';
+
+    /// <summary>
+    /// Gets the value of each byte from '0' to '_': digits as themselves, letters transliterated, <see cref="NotAllowed"/>
+    /// for the rest (I, O and Q among them); every byte outside that range is not allowed either.
+    /// </summary>
+    private static ReadOnlySpan<byte> Values =>
+    [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 255, 255, 255, 255, 255, 255,
+        255, 1, 2, 3, 4, 5, 6, 7, 8, 255, 1, 2, 3, 4, 5, 255,
+        7, 255, 9, 2, 3, 4, 5, 6, 7, 8, 9, 255, 255, 255, 255, 255,
+    ];
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> may appear in a VIN: 0–9 and A–Z except I, O and Q.</summary>
-    public static bool IsVinCharacter(byte value) =>
-        RecognizerBytes.IsDigit(value) || (value is >= (byte)'A' and <= (byte)'Z' && LetterValues[value - 'A'] != 0);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsVinCharacter(byte value) => ValueOf(value) != NotAllowed;
 
     /// <summary>Returns the check character for <paramref name="vin"/> (17 VIN characters; the ninth is ignored), or 0 when a character is not allowed.</summary>
     public static byte Compute(ReadOnlySpan<byte> vin)
@@ -34,26 +51,25 @@ internal static class VinChecksum
         int sum = 0;
         for (int i = 0; i < Length; i++)
         {
-            byte value = vin[i];
-            int number;
-            if (RecognizerBytes.IsDigit(value))
-            {
-                number = value - '0';
-            }
-            else if (IsVinCharacter(value))
-            {
-                number = LetterValues[value - 'A'];
-            }
-            else
+            byte number = ValueOf(vin[i]);
+            if (number == NotAllowed)
             {
                 return 0;
             }
 
-            sum += number * Weights[i];
+            // At most 17 × 10 × 9: no overflow.
+            sum = unchecked(sum + (number * Weights[i]));
         }
 
         int remainder = sum % 11;
         return remainder == 10 ? (byte)'X' : (byte)('0' + remainder);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static byte ValueOf(byte value)
+    {
+        uint index = unchecked((uint)(value - FirstValued));
+        return index < (uint)Values.Length ? Unsafe.Add(ref MemoryMarshal.GetReference(Values), index) : NotAllowed;
     }
 
     /// <summary>Returns <see langword="true"/> when <paramref name="vin"/> is 17 VIN characters whose ninth is the right check digit.</summary>
