@@ -730,56 +730,56 @@ internal abstract class GatewayStore : IGatewayStore
         {
             foreach (var sensitivity in Sensitivities)
             {
-                var keys = new List<SubjectKey>();
+                // By key id (nearly always one), each group's keys as plain 256-bit values: sorted without a comparison delegate.
+                var groups = new Dictionary<string, List<KeyBits>>(StringComparer.Ordinal);
+                int count = 0;
                 foreach (var entry in entries)
                 {
-                    if (entry.Sensitivity == sensitivity)
+                    if (entry.Sensitivity != sensitivity)
                     {
-                        keys.Add(entry.Subject);
+                        continue;
                     }
+
+                    if (!groups.TryGetValue(entry.Subject.KeyId, out var group))
+                    {
+                        groups[entry.Subject.KeyId] = group = [];
+                    }
+
+                    group.Add(new KeyBits(entry.Subject.High, entry.Subject.Low));
+                    count++;
                 }
 
-                if (keys.Count == 0)
+                if (count == 0)
                 {
                     continue;
                 }
 
-                // Sorted, then repeats (now neighbours) left out.
-                var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(keys);
-                span.Sort(default(SubjectOrder));
-                int distinct = 0;
-                for (int i = 0; i < span.Length; i++)
+                var subjects = new List<(string KeyId, byte[] Subject)>(count);
+                foreach (string keyId in groups.Keys.Order(StringComparer.Ordinal))
                 {
-                    if (distinct == 0 || default(SubjectOrder).Compare(span[distinct - 1], span[i]) != 0)
+                    var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(groups[keyId]);
+                    span.Sort();
+                    for (int i = 0; i < span.Length; i++)
                     {
-                        span[distinct++] = span[i];
+                        // Repeats are neighbours now.
+                        if (i == 0 || span[i] != span[i - 1])
+                        {
+                            subjects.Add((keyId, StoreValues.SubjectBytes(new SubjectKey(keyId, span[i].High, span[i].Low))));
+                        }
                     }
-                }
-
-                keys.RemoveRange(distinct, keys.Count - distinct);
-                var subjects = new List<(string KeyId, byte[] Subject)>(keys.Count);
-                foreach (var key in keys)
-                {
-                    subjects.Add((key.KeyId, StoreValues.SubjectBytes(key)));
                 }
 
                 yield return (sensitivity, subjects);
             }
         }
 
-        /// <summary>Orders subject keys by key id (ordinal), then by the key's bytes.</summary>
-        private readonly struct SubjectOrder : IComparer<SubjectKey>
+        /// <summary>A subject key's 256 bits, ordered high half first.</summary>
+        private readonly record struct KeyBits(UInt128 High, UInt128 Low) : IComparable<KeyBits>
         {
-            public int Compare(SubjectKey a, SubjectKey b)
+            public int CompareTo(KeyBits other)
             {
-                int byKey = ReferenceEquals(a.KeyId, b.KeyId) ? 0 : string.CompareOrdinal(a.KeyId, b.KeyId);
-                if (byKey != 0)
-                {
-                    return byKey;
-                }
-
-                int byHigh = a.High.CompareTo(b.High);
-                return byHigh != 0 ? byHigh : a.Low.CompareTo(b.Low);
+                int byHigh = High.CompareTo(other.High);
+                return byHigh != 0 ? byHigh : Low.CompareTo(other.Low);
             }
         }
 

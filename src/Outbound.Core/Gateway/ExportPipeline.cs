@@ -357,14 +357,27 @@ public sealed partial class ExportPipeline
             return;
         }
 
-        foreach (var record in records.Where(r => r.Retained is null))
+        foreach (var record in records)
         {
-            var outside = record.Categories.Where(c => !allowed.Contains(c)).ToList();
-            if (outside.Count > 0)
+            if (record.Retained is null && !(Within(record.NonSensitiveCategories, allowed) && Within(record.SensitiveCategories, allowed)))
             {
+                var outside = record.Categories.Where(c => !allowed.Contains(c)).ToList();
                 record.Retain(RetainReason.ScopeExceeded, RuleBook.AssessmentScope.Id,
                     $"The record carries {string.Join(", ", outside)}, which no approval of the transfer covers.");
             }
+        }
+
+        static bool Within(IReadOnlyList<string> categories, ImmutableArray<string> allowed)
+        {
+            for (int i = 0; i < categories.Count; i++)
+            {
+                if (!allowed.Contains(categories[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
     }
 
