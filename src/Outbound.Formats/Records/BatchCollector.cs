@@ -24,7 +24,11 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     // _values (null while passing over).
     private List<(string Name, bool InLine, int Start, int Length)>? _fields;
     private readonly List<(string Name, bool InLine, int Start, int Length)> _fieldList = [];
+    private const int ArenaBlock = 256 * 1024;
+
     private byte[] _values = new byte[1024];
+    private byte[] _arena = [];
+    private int _arenaUsed;
     private int _valuesLength;
     // The names of the previous record's fields by index, as bytes and as strings: records of one source mostly repeat
     // them, so a name is decoded once, not once per record.
@@ -91,18 +95,19 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
             return;
         }
 
-        // One array per record holds the raw line and every field's value, which are slices of it.
+        // One slice of the batch's arena per record holds the raw line and every field's value, which are slices of it.
         int rawLength = shape == RecordShape.JsonObject ? CurrentLine.Length : 0;
-        var memory = new byte[rawLength + _valuesLength];
-        CurrentLine.Span[..rawLength].CopyTo(memory);
-        _values.AsSpan(0, _valuesLength).CopyTo(memory.AsSpan(rawLength));
-        var fields = new List<SourceField>(_fields.Count);
-        foreach (var (fieldName, inLine, start, length) in _fields)
+        var memory = Take(rawLength + _valuesLength);
+        CurrentLine.Span[..rawLength].CopyTo(memory.Span);
+        _values.AsSpan(0, _valuesLength).CopyTo(memory.Span[rawLength..]);
+        var fields = new SourceField[_fields.Count];
+        for (int i = 0; i < fields.Length; i++)
         {
-            fields.Add(new SourceField(fieldName, memory.AsMemory(inLine ? start : rawLength + start, length)));
+            var (fieldName, inLine, start, length) = _fields[i];
+            fields[i] = new SourceField(fieldName, memory.Slice(inLine ? start : rawLength + start, length));
         }
 
-        ReadOnlyMemory<byte> raw = shape == RecordShape.JsonObject ? memory.AsMemory(0, rawLength) : ColumnsAsJson(fields);
+        ReadOnlyMemory<byte> raw = shape == RecordShape.JsonObject ? memory[..rawLength] : ColumnsAsJson(fields);
         _records.Add(new SourceRecord(_position, shape, fields, raw));
         _fields = null;
         DropNotesAbout(_position);
@@ -158,7 +163,31 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         return Encoding.UTF8.GetString(name);
     }
 
-    private static byte[] ColumnsAsJson(List<SourceField> fields)
+    /// <summary>Returns <paramref name="length"/> bytes of the arena, starting a new block when the current one is full.</summary>
+    /// <remarks>
+    /// Records live as long as their batch, through at least one collection of the young generation: as slices of
+    /// large blocks (allocated on the large-object heap, never copied) rather than one small array each, their bytes are
+    /// not copied from generation to generation.
+    /// </remarks>
+    private Memory<byte> Take(int length)
+    {
+        if (length > ArenaBlock / 4)
+        {
+            return new byte[length];
+        }
+
+        if (_arena.Length - _arenaUsed < length)
+        {
+            _arena = GC.AllocateUninitializedArray<byte>(ArenaBlock);
+            _arenaUsed = 0;
+        }
+
+        var slice = _arena.AsMemory(_arenaUsed, length);
+        _arenaUsed += length;
+        return slice;
+    }
+
+    private static byte[] ColumnsAsJson(SourceField[] fields)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, RawOptions))
