@@ -29,13 +29,14 @@ if (( ${#missing[@]} > 0 )); then
   apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-echo "building (Release)..."
-dotnet build src/Outbound.Cli/Outbound.Cli.csproj -c Release -v quiet -nologo >"$WORK/build-cli.log" 2>&1 \
+echo "publishing (Release, linux-x64)..."
+# Published as it would be installed: start-up code precompiled (see src/Outbound.Cli/Outbound.Cli.csproj).
+dotnet publish src/Outbound.Cli/Outbound.Cli.csproj -c Release -r linux-x64 --self-contained false -o artifacts/publish/outbound -v quiet -nologo >"$WORK/build-cli.log" 2>&1 \
   || { cat "$WORK/build-cli.log"; exit 2; }
 dotnet build bench/Outbound.Accuracy/Outbound.Accuracy.csproj -c Release -v quiet -nologo >"$WORK/build-accuracy.log" 2>&1 \
   || { cat "$WORK/build-accuracy.log"; exit 2; }
 # OUTBOUND_CMD replaces the command, e.g. to score another build: OUTBOUND_CMD="dotnet /path/outbound.dll".
-read -ra OUTBOUND <<<"${OUTBOUND_CMD:-dotnet artifacts/bin/Outbound.Cli/release/outbound.dll}"
+read -ra OUTBOUND <<<"${OUTBOUND_CMD:-dotnet artifacts/publish/outbound/outbound.dll}"
 ACCURACY=(dotnet artifacts/bin/Outbound.Accuracy/release/Outbound.Accuracy.dll)
 
 # The same seed gives the same records, so the small file is a prefix of the large one (for the memory check).

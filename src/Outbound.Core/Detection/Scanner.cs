@@ -3,6 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Outbound.Detection.Recognizers;
 
 namespace Outbound.Detection;
 
@@ -17,6 +18,9 @@ public sealed class Scanner
 {
     /// <summary>Trigger bytes looked at one by one before a vectorised search: the gap between runs in JSON is short.</summary>
     private const int ScalarLookahead = 8;
+
+    /// <summary>The types <see cref="AfterPoint"/> narrows.</summary>
+    private const uint DecimalGated = (1u << (int)IdentifierType.IpAddress) | (1u << (int)IdentifierType.GpsCoord);
 
     private static readonly SearchValues<byte> AsciiLettersAndDigits =
         SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
@@ -83,6 +87,11 @@ public sealed class Scanner
                 if ((ByteClass.Of(first) & ByteClass.AlphaNumeric) != 0)
                 {
                     runLength = Run(text, position, out allowed);
+                    if ((allowed & DecimalGated) != 0)
+                    {
+                        allowed = AfterPoint(text, position + runLength, allowed, context);
+                    }
+
                     if ((allowed & _typesByByte[first]) == 0)
                     {
                         position += runLength;
@@ -120,6 +129,40 @@ public sealed class Scanner
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Narrows <paramref name="allowed"/> for a run of digits followed by a point at <paramref name="point"/>, by what
+    /// comes after the point: an IPv4 address needs three more groups (<c>4.2.1</c> and <c>36.644591</c> are none), and
+    /// a coordinate outside a coordinate field at least <see cref="GpsCoordinateRules.MinimumDecimals"/> decimals
+    /// (<c>107.7</c> is a speed), as the IP and GPS recognizers require.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static uint AfterPoint(ReadOnlySpan<byte> text, int point, uint allowed, in ScanContext context)
+    {
+        if (RecognizerBytes.At(text, point) != (byte)'.')
+        {
+            return allowed;
+        }
+
+        int decimals = RecognizerBytes.DigitRun(text, point + 1);
+        if (decimals < GpsCoordinateRules.MinimumDecimals && context.FieldType != IdentifierType.GpsCoord)
+        {
+            allowed &= ~ShapeGate.Bit(IdentifierType.GpsCoord);
+        }
+
+        int second = point + 1 + decimals;
+        int third = second + 1 + RecognizerBytes.DigitRun(text, second + 1);
+        if (decimals is 0 or > 3
+            || RecognizerBytes.At(text, second) != (byte)'.'
+            || (third - second - 1) is 0 or > 3
+            || RecognizerBytes.At(text, third) != (byte)'.'
+            || !RecognizerBytes.DigitAt(text, third + 1))
+        {
+            allowed &= ~ShapeGate.Bit(IdentifierType.IpAddress);
+        }
+
+        return allowed;
     }
 
     /// <summary>Returns the position of the next trigger byte at or after <paramref name="position"/>, or -1.</summary>

@@ -1,4 +1,5 @@
 using Outbound.Detection;
+using Outbound.Detection.Recognizers;
 
 namespace Outbound.Core.Tests.Detection;
 
@@ -74,5 +75,55 @@ public sealed class ShapeGateTests
                 Assert.Equal(ShapeGate.Mask(shape), allowed);
             }
         }
+    }
+
+    // What the scanner skips after a point must be what the IP and GPS recognizers would reject there: on random
+    // numbers, dotted groups and separators, scanning finds exactly what asking the recognizer at every position finds.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void AfterPoint_RandomDottedNumbers_LosesNothingTheRecognizersFind(bool coordinateField)
+    {
+        IRecognizer[] recognizers = [new IpAddressRecognizer(), new GpsCoordinateRecognizer()];
+        string[] pieces = ["1", "12", "121", "31", "192", "255", "0", "4", "36", "117", "2304", "644591", "47", "113161", "9999", "31.2304", "121.4737", "39.9042", "116.407", "10.1.2.3", "192.168.1.12"];
+        string[] separators = [".", ".", ".", ", ", ",", " ", ":", "-", "\"lat\":", "\"lon\":", "纬度：", "v", "a"];
+        var random = new Random(20261130);
+        var context = new ScanContext(RecognizerScan.ReferenceDate, coordinateField ? IdentifierType.GpsCoord : null);
+        int found = 0;
+        for (int n = 0; n < 20_000; n++)
+        {
+            var text = new System.Text.StringBuilder();
+            int parts = random.Next(1, 9);
+            for (int i = 0; i < parts; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]).Append(separators[random.Next(separators.Length)]);
+            }
+
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+            foreach (var recognizer in recognizers)
+            {
+                var scanned = new List<Finding>();
+                new Scanner([recognizer]).Scan(bytes, context, scanned);
+                var expected = new List<Finding>();
+                for (int position = 0; position < bytes.Length;)
+                {
+                    if (recognizer.Triggers.Contains(bytes[position]) && recognizer.TryMatch(bytes, position, context, out var finding))
+                    {
+                        expected.Add(finding);
+                        position = Math.Max(finding.End, position + 1);
+                    }
+                    else
+                    {
+                        position++;
+                    }
+                }
+
+                Assert.Equal(expected, scanned);
+                found += expected.Count;
+            }
+        }
+
+        // The texts hold real findings, so the comparison is not between two empty lists.
+        Assert.True(found > 1000, $"only {found} findings");
     }
 }
