@@ -125,6 +125,14 @@ internal static class ExportOutput
                 // Process-wide: the garbage collector's pauses, which fall inside the stages above.
                 w.WriteNumber("gc_pause", Math.Round(GC.GetTotalPauseDuration().TotalSeconds, 3));
                 w.WriteEndObject();
+
+                // Process-wide, for judging the pauses: collections of each generation and the bytes allocated in all.
+                w.WriteStartObject("memory");
+                w.WriteNumber("gen0_collections", GC.CollectionCount(0));
+                w.WriteNumber("gen1_collections", GC.CollectionCount(1));
+                w.WriteNumber("gen2_collections", GC.CollectionCount(2));
+                w.WriteNumber("allocated_bytes", GC.GetTotalAllocatedBytes());
+                w.WriteEndObject();
             }
 
             var decision = summary.FirstStop ?? summary.LastDecision;

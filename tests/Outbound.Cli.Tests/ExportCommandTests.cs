@@ -117,6 +117,10 @@ public sealed class ExportCommandTests
         Assert.Equal(500, root.GetProperty("retained_by_reason").GetProperty("PATHWAY_NOT_IN_PLACE").GetInt64());
         Assert.Equal("HELD", root.GetProperty("decision").GetProperty("status").GetString());
         Assert.Equal(0, root.GetProperty("year_totals").GetProperty("sensitive").GetInt64());
+        // The breakdown a user judges the run's speed by: the process allocated while reading 500 records.
+        Assert.True(root.GetProperty("seconds").GetProperty("elapsed").GetDouble() > 0);
+        Assert.True(root.GetProperty("memory").GetProperty("allocated_bytes").GetInt64() > 0);
+        Assert.True(root.GetProperty("memory").GetProperty("gen0_collections").GetInt32() >= root.GetProperty("memory").GetProperty("gen2_collections").GetInt32());
 
         await ImportApprovals(fixture);
         var release = await CliRunner.RunAsync(

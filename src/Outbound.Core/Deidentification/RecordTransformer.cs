@@ -108,7 +108,46 @@ public sealed class RecordTransformer
     {
         ArgumentNullException.ThrowIfNull(fields);
 
+        var output = new OutputField[fields.Count];
+        var summary = TransformInto(fields, output);
+        int kept = 0;
+        for (int i = 0; i < output.Length; i++)
+        {
+            if (output[i].Name is not null)
+            {
+                output[kept++] = output[i];
+            }
+        }
+
+        if (kept < output.Length)
+        {
+            Array.Resize(ref output, kept);
+        }
+
+        return new TransformedRecord
+        {
+            Fields = ImmutableCollectionsMarshal.AsImmutableArray(output),
+            RemainingPersonalInformation = summary.RemainingPersonalInformation,
+            RemainingIsSensitive = summary.RemainingIsSensitive,
+            FullyAnonymised = summary.FullyAnonymised,
+            Fallbacks = summary.Fallbacks,
+        };
+    }
+
+    /// <summary>
+    /// Transforms one record into <paramref name="output"/>, one entry per field at the field's index (a dropped field's
+    /// entry is <see langword="default"/>, its <see cref="OutputField.Name"/> <see langword="null"/>): what
+    /// <see cref="Transform"/> does, without a record object, for a caller that reuses <paramref name="output"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">A finding lies outside its value, or <paramref name="output"/> is shorter than <paramref name="fields"/>.</exception>
+    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output)
+    {
         int count = fields.Count;
+        if (output.Length < count)
+        {
+            throw new ArgumentException("The output has fewer entries than the record has fields.", nameof(output));
+        }
+
         ReadOnlySpan<FieldInput> inputs = fields switch
         {
             FieldInput[] array => array,
@@ -134,30 +173,17 @@ public sealed class RecordTransformer
         }
 
         var state = default(RecordState);
-        var output = new OutputField[count];
-        int kept = 0;
         for (int i = 0; i < count; i++)
         {
             ref readonly FieldInput field = ref inputs[i];
-            if (TransformField(i, field, plans is null ? CachedPlan(field.Name) : plans[i], paired, ref state) is { } transformed)
-            {
-                output[kept++] = transformed;
-            }
+            output[i] = TransformField(i, field, plans is null ? CachedPlan(field.Name) : plans[i], paired, ref state) ?? default;
         }
 
-        if (kept < count)
-        {
-            Array.Resize(ref output, kept);
-        }
-
-        return new TransformedRecord
-        {
-            Fields = ImmutableCollectionsMarshal.AsImmutableArray(output),
-            RemainingPersonalInformation = RemainingTypes(state.Remaining),
-            RemainingIsSensitive = state.Remaining != 0 && (state.MinorUnder14 || (state.Remaining & SensitiveTypes) != 0),
-            FullyAnonymised = state.Remaining == 0,
-            Fallbacks = state.Fallbacks?.ToImmutableArray() ?? [],
-        };
+        return new TransformSummary(
+            RemainingTypes(state.Remaining),
+            state.Remaining != 0 && (state.MinorUnder14 || (state.Remaining & SensitiveTypes) != 0),
+            state.Remaining == 0,
+            state.Fallbacks?.ToImmutableArray() ?? []);
     }
 
     private static void CheckFindings(in FieldInput field, int index)

@@ -52,6 +52,17 @@ public readonly record struct OutputField
 /// <param name="Declined">The operator that declined it.</param>
 public readonly record struct TransformFallback(string Field, IdentifierType? Type, OperatorKind Declined);
 
+/// <summary>What remains of a record's personal information after its policy's operators: <see cref="TransformedRecord"/> without the fields.</summary>
+/// <param name="RemainingPersonalInformation">See <see cref="TransformedRecord.RemainingPersonalInformation"/>.</param>
+/// <param name="RemainingIsSensitive">See <see cref="TransformedRecord.RemainingIsSensitive"/>.</param>
+/// <param name="FullyAnonymised">See <see cref="TransformedRecord.FullyAnonymised"/>.</param>
+/// <param name="Fallbacks">See <see cref="TransformedRecord.Fallbacks"/>.</param>
+internal readonly record struct TransformSummary(
+    ImmutableArray<IdentifierType> RemainingPersonalInformation,
+    bool RemainingIsSensitive,
+    bool FullyAnonymised,
+    ImmutableArray<TransformFallback> Fallbacks);
+
 /// <summary>A record after its policy's operators, with what the ledger needs to know about it.</summary>
 public sealed record TransformedRecord
 {

@@ -61,6 +61,7 @@ public sealed partial class ExportPipeline
         private readonly Dictionary<ulong, (string[] NonSensitive, string[] Sensitive)> _categories = [];
         private readonly TimeProvider _clock = pipeline._options.Clock;
         private Finding[] _found = new Finding[64];
+        private OutputField[] _outputs = new OutputField[32];
         private int[] _fieldFindings = new int[32];
         private long _detectTicks;
         private long _transformTicks;
@@ -130,14 +131,31 @@ public sealed partial class ExportPipeline
             }
 
             long transforming = _clock.GetTimestamp();
-            var transformed = _options.Transformer.Transform(_inputs);
+            ExaminedRecord examined;
+            TransformSummary summary;
+            if (pipeline._kAnonymity is null)
+            {
+                // Without k-anonymity nothing reads the transformed record again: its values go straight into the released form.
+                if (_outputs.Length < fieldCount)
+                {
+                    _outputs = new OutputField[Math.Max(fieldCount, _outputs.Length * 2)];
+                }
+
+                summary = _options.Transformer.TransformInto(_inputs, _outputs);
+                examined = new ExaminedRecord(record, null, OutputValues(_outputs.AsSpan(0, fieldCount)));
+            }
+            else
+            {
+                var transformed = _options.Transformer.Transform(_inputs);
+                summary = new TransformSummary(transformed.RemainingPersonalInformation, transformed.RemainingIsSensitive, transformed.FullyAnonymised, transformed.Fallbacks);
+                examined = new ExaminedRecord(record, transformed, OutputValues(record, transformed));
+            }
+
             long transformedAt = _clock.GetTimestamp();
             _transformTicks += transformedAt - transforming;
-            // Without k-anonymity the transformed record is done with once its values are taken: it need not outlive the batch.
-            var examined = new ExaminedRecord(record, pipeline._kAnonymity is null ? null : transformed, OutputValues(record, transformed));
-            if (!transformed.RemainingPersonalInformation.IsEmpty)
+            if (!summary.RemainingPersonalInformation.IsEmpty)
             {
-                (examined.NonSensitiveCategories, examined.SensitiveCategories) = Categories(transformed.RemainingPersonalInformation, minor && transformed.RemainingIsSensitive);
+                (examined.NonSensitiveCategories, examined.SensitiveCategories) = Categories(summary.RemainingPersonalInformation, minor && summary.RemainingIsSensitive);
             }
 
             if (personal)

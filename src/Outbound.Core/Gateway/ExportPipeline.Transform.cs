@@ -22,6 +22,19 @@ public sealed partial class ExportPipeline
         return values;
     }
 
+    /// <summary>Turns the transformer's output at each source field's index (<see cref="RecordTransformer.TransformInto"/>) into released values.</summary>
+    private static string?[] OutputValues(ReadOnlySpan<OutputField> output)
+    {
+        var values = new string?[output.Length];
+        for (int i = 0; i < values.Length; i++)
+        {
+            ref readonly var field = ref output[i];
+            values[i] = field.Name is null ? null : field.Changed ? field.Value : ReleasedValues.Unchanged;
+        }
+
+        return values;
+    }
+
     /// <summary>
     /// Makes the batch k-anonymous over the policy's quasi-identifiers: records of too small classes are generalised
     /// further (their released values follow) or retained.

@@ -71,6 +71,30 @@ public sealed class RecordTransformerTests
         Assert.True(record.FullyAnonymised);
     }
 
+    // The pipeline's allocation-free path: each field's output at its own index, a dropped one empty, the rest as Transform gives.
+    [Fact]
+    public void TransformInto_DroppedFieldInTheMiddle_LeavesItsIndexEmptyAndTheRestAsTransform()
+    {
+        FieldInput[] fields =
+        [
+            Fields.Whole("driver_phone", "13800138000", IdentifierType.CnMobile),
+            Fields.Whole("plate", "粤B35359", IdentifierType.CnPlate),
+            Fields.Plain("speed", "96.3"),
+            Fields.With("note", "联系电话13800138000。", (IdentifierType.CnMobile, "13800138000")),
+        ];
+        var output = new OutputField[fields.Length + 2];
+
+        var summary = FleetTransformer.TransformInto(fields, output);
+        var record = FleetTransformer.Transform(fields);
+
+        Assert.Null(output[1].Name);
+        Assert.Equal(record.Fields, [output[0], output[2], output[3]]);
+        Assert.Equal(record.RemainingPersonalInformation, summary.RemainingPersonalInformation);
+        Assert.Equal(record.RemainingIsSensitive, summary.RemainingIsSensitive);
+        Assert.Equal(record.FullyAnonymised, summary.FullyAnonymised);
+        Assert.Throws<ArgumentException>(() => FleetTransformer.TransformInto(fields, new OutputField[fields.Length - 1]));
+    }
+
     [Fact]
     public void Transform_KeepFieldRule_ReleasesRawAndReportsTheTypeAsRemaining()
     {
