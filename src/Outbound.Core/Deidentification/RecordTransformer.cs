@@ -30,6 +30,8 @@ public sealed class RecordTransformer
 {
     private const int MaxCachedFieldNames = 4096;
     private const int MaxStackChars = 256;
+    private const int RemainingSlotBits = 4;
+    private const int RemainingSlots = 1 << RemainingSlotBits;
 
     private static readonly IdentifierType[] AllTypes = Enum.GetValues<IdentifierType>();
     private static readonly TypeLabel UntypedLabel = new(null);
@@ -47,7 +49,7 @@ public sealed class RecordTransformer
     private readonly bool _pairsCoordinates;
 
     private readonly FieldNameCache<FieldPlan> _recentPlans = new();
-    private RemainingSet? _lastRemaining;
+    private readonly RemainingSet?[] _remainingSets = new RemainingSet?[RemainingSlots];
 
     /// <summary>Initializes a new instance of the <see cref="RecordTransformer"/> class.</summary>
     /// <param name="policy">The policy.</param>
@@ -199,7 +201,8 @@ public sealed class RecordTransformer
         }
     }
 
-    // The types in the mask, in type order; the array of the mask seen last is shared, since records of one source mostly leave the same.
+    // The types in the mask, in type order; arrays of recent masks are shared (one slot per mask's hash), since records of
+    // one source leave few different sets. Slots hold immutable entries, so threads sharing the transformer may race on them.
     private ImmutableArray<IdentifierType> RemainingTypes(uint remaining)
     {
         if (remaining == 0)
@@ -207,9 +210,10 @@ public sealed class RecordTransformer
             return [];
         }
 
-        if (_lastRemaining is { } last && last.Mask == remaining)
+        int slot = (int)(unchecked(remaining * 0x9E3779B9u) >> (32 - RemainingSlotBits));
+        if (_remainingSets[slot] is { } known && known.Mask == remaining)
         {
-            return last.Types;
+            return known.Types;
         }
 
         var types = new IdentifierType[BitOperations.PopCount(remaining)];
@@ -223,7 +227,7 @@ public sealed class RecordTransformer
         }
 
         var result = ImmutableCollectionsMarshal.AsImmutableArray(types);
-        _lastRemaining = new RemainingSet(remaining, result);
+        _remainingSets[slot] = new RemainingSet(remaining, result);
         return result;
     }
 

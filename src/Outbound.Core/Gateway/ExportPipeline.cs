@@ -261,23 +261,32 @@ public sealed partial class ExportPipeline
     }
 
     /// <summary>The categories the released records still carry, without repeats, in ordinal order.</summary>
-    private static ImmutableArray<string> ReleasedCategories(List<ExaminedRecord> released)
+    private static ImmutableArray<string> ReleasedCategories(List<ExaminedRecord> released) =>
+        [.. DistinctCategories(released, sensitive: false).Union(DistinctCategories(released, sensitive: true), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The non-sensitive or the sensitive categories of <paramref name="records"/>, without repeats.</summary>
+    /// <remarks>Records that leave the same categories share one list (<see cref="ExaminedRecord"/>): a list met again is not read again.</remarks>
+    private static HashSet<string> DistinctCategories(List<ExaminedRecord> records, bool sensitive)
     {
         var categories = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var record in released)
+        IReadOnlyList<string>? last = null;
+        foreach (var record in records)
         {
-            foreach (string category in record.NonSensitiveCategories)
+            var list = sensitive ? record.SensitiveCategories : record.NonSensitiveCategories;
+            if (ReferenceEquals(list, last))
             {
-                categories.Add(category);
+                continue;
             }
 
-            foreach (string category in record.SensitiveCategories)
+            for (int i = 0; i < list.Count; i++)
             {
-                categories.Add(category);
+                categories.Add(list[i]);
             }
+
+            last = list;
         }
 
-        return [.. categories.Order(StringComparer.Ordinal)];
+        return categories;
     }
 
     /// <summary>The categories the transfer's approvals cover, or <see langword="null"/> when none restricts categories.</summary>
@@ -413,9 +422,8 @@ public sealed partial class ExportPipeline
         var transfer = _options.Transfer;
         var ledger = LedgerTransfer.Of(preview.Before, today, transfer.Recipient, transfer.Purpose);
 
-        var carried = candidates.Where(r => r.RemainsPersonal).ToList();
-        var nonSensitive = carried.Where(r => r.RemainsNonSensitive).SelectMany(r => r.NonSensitiveCategories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var sensitive = carried.Where(r => r.RemainsSensitive).SelectMany(r => r.SensitiveCategories).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var nonSensitive = DistinctCategories(candidates, sensitive: false).Order(StringComparer.Ordinal).ToList();
+        var sensitive = DistinctCategories(candidates, sensitive: true).Order(StringComparer.Ordinal).ToList();
         var items = new List<TransferItem>();
         var added = preview.Added;
         AddItems(items, nonSensitive, added.NonSensitive, sensitive: false);

@@ -25,14 +25,17 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     private List<(string Name, bool InLine, int Start, int Length)>? _fields;
     private readonly List<(string Name, bool InLine, int Start, int Length)> _fieldList = [];
     private const int ArenaBlock = 256 * 1024;
+    private const int MaxNames = 4096;
 
     private byte[] _values = new byte[1024];
     private byte[] _arena = [];
     private int _arenaUsed;
     private int _valuesLength;
     // The names of the previous record's fields by index, as bytes and as strings: records of one source mostly repeat
-    // them, so a name is decoded once, not once per record.
+    // them, so a name is decoded once, not once per record. Every name seen, by a hash of its bytes, for records whose
+    // fields shift (an optional field absent): the same name is then also the same string.
     private readonly List<(byte[] Bytes, string Name)> _names = [];
+    private readonly Dictionary<ulong, (byte[] Bytes, string Name)> _knownNames = [];
     private int _fieldIndex;
     private long _position;
     private long _lastRecordPosition;
@@ -142,25 +145,47 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 
     private string Name(ReadOnlySpan<byte> name)
     {
-        if (_fieldIndex < _names.Count)
+        if (_fieldIndex < _names.Count && name.SequenceEqual(_names[_fieldIndex].Bytes))
         {
-            var known = _names[_fieldIndex];
-            if (name.SequenceEqual(known.Bytes))
+            return _names[_fieldIndex].Name;
+        }
+
+        ulong hash = HashOf(name);
+        if (!_knownNames.TryGetValue(hash, out var known) || !name.SequenceEqual(known.Bytes))
+        {
+            known = (name.ToArray(), Encoding.UTF8.GetString(name));
+
+            // Names come from the data: a source with endless distinct names must not grow the cache without bound.
+            if (_knownNames.Count >= MaxNames)
             {
                 return known.Name;
             }
 
-            _names[_fieldIndex] = (name.ToArray(), Encoding.UTF8.GetString(name));
-            return _names[_fieldIndex].Name;
+            _knownNames[hash] = known;
         }
 
-        if (_names.Count < 4096)
+        if (_fieldIndex < _names.Count)
         {
-            _names.Add((name.ToArray(), Encoding.UTF8.GetString(name)));
-            return _names[^1].Name;
+            _names[_fieldIndex] = known;
+        }
+        else if (_fieldIndex == _names.Count && _names.Count < MaxNames)
+        {
+            _names.Add(known);
         }
 
-        return Encoding.UTF8.GetString(name);
+        return known.Name;
+    }
+
+    // FNV-1a over the name's bytes: names are short, and a collision only costs a decoding.
+    private static ulong HashOf(ReadOnlySpan<byte> name)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in name)
+        {
+            hash = unchecked((hash ^ b) * 1099511628211UL);
+        }
+
+        return hash;
     }
 
     /// <summary>Returns <paramref name="length"/> bytes of the arena, starting a new block when the current one is full.</summary>

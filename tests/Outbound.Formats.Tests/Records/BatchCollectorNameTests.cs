@@ -1,0 +1,31 @@
+using System.Text;
+using Outbound.Formats.Records;
+
+namespace Outbound.Formats.Tests.Records;
+
+public sealed class BatchCollectorNameTests
+{
+    // Records of one source whose optional fields come and go: every field keeps its name, and a name read again is
+    // the same string, not a fresh copy per record.
+    [Fact]
+    public void ReadJsonRecords_OptionalFieldsComeAndGo_NamesAreRightAndShared()
+    {
+        string[] lines =
+        [
+            """{"vin":"LVS1YUVE5TE184838","plate":"鲁A430U0","ts":1}""",
+            """{"vin":"LFVAJS410N3537949","ts":2}""",
+            """{"vin":"LSGK0CEU4FD323902","plate":"渝A12345","ts":3,"driver":{"name":"张伟"}}""",
+            """{"ts":4,"vin":"LSGK0CEU4FD323902"}""",
+        ];
+
+        var batch = ExportReader.ReadJsonRecords(lines.Select((line, i) => ((long)i + 1, Encoding.UTF8.GetBytes(line))));
+
+        Assert.Equal(
+            ["vin,plate,ts", "vin,ts", "vin,plate,ts,driver.name", "ts,vin"],
+            batch.Records.Select(record => string.Join(",", record.Fields.Select(field => field.Name))));
+        var ts = batch.Records.Select(record => record.Fields.Single(field => field.Name == "ts").Name).ToList();
+        Assert.All(ts, name => Assert.Same(ts[0], name));
+        var vin = batch.Records.Select(record => record.Fields.Single(field => field.Name == "vin").Name).ToList();
+        Assert.All(vin, name => Assert.Same(vin[0], name));
+    }
+}
