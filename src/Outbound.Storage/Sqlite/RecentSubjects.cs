@@ -15,7 +15,7 @@ namespace Outbound.Storage.Sqlite;
 /// </remarks>
 internal sealed class RecentSubjects
 {
-    private readonly Dictionary<long, HashSet<Subject>> _committed = [];
+    private readonly Dictionary<long, SubjectTable> _committed = [];
     private readonly Dictionary<long, HashSet<Subject>> _pending = [];
     private readonly List<(long Scope, Subject Subject)> _pendingLog = [];
 
@@ -54,7 +54,7 @@ internal sealed class RecentSubjects
     {
         foreach (var (scope, subject) in _pendingLog)
         {
-            if (Set(_committed, scope).Add(subject))
+            if (Committed(scope).Add(subject.High, subject.Low))
             {
                 Count++;
             }
@@ -81,7 +81,8 @@ internal sealed class RecentSubjects
     /// <summary>Adds a committed row read from the table.</summary>
     public void AddCommitted(long id, long scope, ReadOnlySpan<byte> subject)
     {
-        if (Set(_committed, scope).Add(Subject.Of(subject)))
+        var key = Subject.Of(subject);
+        if (Committed(scope).Add(key.High, key.Low))
         {
             Count++;
         }
@@ -93,7 +94,7 @@ internal sealed class RecentSubjects
     public bool Contains(long scope, ReadOnlySpan<byte> subject)
     {
         var key = Subject.Of(subject);
-        return (_committed.TryGetValue(scope, out var committed) && committed.Contains(key))
+        return (_committed.TryGetValue(scope, out var committed) && committed.Contains(key.High, key.Low))
             || (_pending.TryGetValue(scope, out var pending) && pending.Contains(key));
     }
 
@@ -105,6 +106,16 @@ internal sealed class RecentSubjects
         {
             _pendingLog.Add((scope, key));
         }
+    }
+
+    private SubjectTable Committed(long scope)
+    {
+        if (!_committed.TryGetValue(scope, out var table))
+        {
+            _committed[scope] = table = new SubjectTable();
+        }
+
+        return table;
     }
 
     private static HashSet<Subject> Set(Dictionary<long, HashSet<Subject>> sets, long scope)
