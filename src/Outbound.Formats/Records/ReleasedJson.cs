@@ -12,6 +12,14 @@ internal static class ReleasedJson
     /// <summary>The writer options released records are written with.</summary>
     public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = false };
 
+    /// <summary>
+    /// Gets characters <see cref="Options"/>' encoder writes as they are: printable ASCII but the quote and the backslash,
+    /// and the CJK unified ideographs. A value of only these is written between quotes without the JSON writer.
+    /// </summary>
+    private static readonly SearchValues<char> Verbatim = SearchValues.Create(
+        string.Concat(Enumerable.Range(0x20, 0x7F - 0x20).Where(c => c is not ('"' or '\\')).Select(c => (char)c))
+        + string.Concat(Enumerable.Range(0x4E00, 0x9FFF - 0x4E00 + 1).Select(c => (char)c)));
+
     /// <summary>Writes <paramref name="record"/> with <paramref name="values"/> (one per field, <see langword="null"/> where dropped) to <paramref name="output"/>, followed by a line feed.</summary>
     /// <remarks>Pass <paramref name="writer"/> to reuse one JSON writer for many records; it is reset onto <paramref name="output"/>.</remarks>
     public static void Write(SourceRecord record, IReadOnlyList<string?> values, IBufferWriter<byte> output, Utf8JsonWriter? writer = null)
@@ -117,6 +125,10 @@ internal static class ReleasedJson
             {
                 WriteAscii(output, value);
             }
+            else if (!value.AsSpan().ContainsAnyExcept(Verbatim))
+            {
+                WriteQuoted(output, value);
+            }
             else
             {
                 writer.Reset(output);
@@ -135,6 +147,15 @@ internal static class ReleasedJson
             var span = output.GetSpan(value.Length);
             int written = Encoding.ASCII.GetBytes(value, span);
             output.Advance(written);
+        }
+
+        static void WriteQuoted(IBufferWriter<byte> output, string value)
+        {
+            var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length) + 2);
+            span[0] = (byte)'"';
+            int written = Encoding.UTF8.GetBytes(value, span[1..]);
+            span[written + 1] = (byte)'"';
+            output.Advance(written + 2);
         }
     }
 

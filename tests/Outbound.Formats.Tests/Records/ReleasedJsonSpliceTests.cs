@@ -72,6 +72,32 @@ public sealed class ReleasedJsonSpliceTests
         Assert.Equal(line + "\n", Write(record, Unchanged(record)));
     }
 
+    // Values written without the JSON writer must come out exactly as the writer would write them: every character
+    // taken as it is, next to ones the writer escapes, as a replaced value in a line.
+    [Fact]
+    public void Write_ReplacedStringsOfEveryVerbatimCharacter_MatchTheJsonWriterByteForByte()
+    {
+        var record = Read("""{"a":"x","b":"y"}""");
+        var characters = Enumerable.Range(0x20, 0x60).Concat(Enumerable.Range(0x4E00, 0x9FFF - 0x4E00 + 1)).Select(c => (char)c);
+        foreach (var chunk in characters.Chunk(64))
+        {
+            string plain = new(chunk);
+            foreach (string value in (string[])[plain, plain + "\u00e9", plain + "\u2028", "\"" + plain, plain + "\n"])
+            {
+                string?[] values = Unchanged(record);
+                values[Index(record, "b")] = value;
+
+                var expected = new ArrayBufferWriter<byte>();
+                using (var writer = new System.Text.Json.Utf8JsonWriter(expected, ReleasedJson.Options))
+                {
+                    writer.WriteStringValue(value);
+                }
+
+                Assert.Equal("{\"a\":\"x\",\"b\":" + Encoding.UTF8.GetString(expected.WrittenSpan) + "}\n", Write(record, values));
+            }
+        }
+    }
+
     private static SourceRecord Read(string line)
     {
         var batch = ExportReader.ReadJsonRecords([(1, Encoding.UTF8.GetBytes(line))]);
