@@ -222,6 +222,7 @@ public sealed class DatasetInventory : IRecordVisitor
     }
 
     /// <summary>Adds another inventory of the same dataset (a later chunk) to this one.</summary>
+    /// <remarks>The other inventory's persons move here: it is left without them, its buffers reused by the next chunk.</remarks>
     public void Merge(DatasetInventory other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -230,6 +231,7 @@ public sealed class DatasetInventory : IRecordVisitor
         _unkeyed += other._unkeyed;
         _unkeyedSensitive += other._unkeyedSensitive;
         _persons.UnionWith(other._persons);
+        other._persons.Reset();
         _skippedCount += other._skippedCount;
         foreach (var skipped in other._skipped)
         {

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Outbound.Detection;
 
 /// <summary>An exact set of persons, each marked when any of their records is sensitive.</summary>
@@ -20,9 +22,11 @@ namespace Outbound.Detection;
 /// a person twice, so it throws. Not thread-safe.
 /// </para>
 /// <para>
-/// Memory is not bounded: 100 million distinct persons take about 2 to 4 GB. Not yet done, a bounded set would spill
-/// past a limit: write each 128-bit value and its mark to one of 2ᵏ files by its top k bits, then count each file on its
-/// own (sort, merge marks): the partitions share no person, so the sum of their counts stays exact.
+/// Memory is bounded: past <see cref="DefaultSpillAt"/> persons the set spills. Every person held, and every one added
+/// after, is written (16 bytes and the mark) to one of 64 partition files by the top bits of their value, in the
+/// temporary folder, unlinked as soon as opened so that nothing stays behind even if the process is killed. Counting
+/// then reads one partition at a time into a table of its own: the partitions share no person, so the sum of their
+/// counts is exact. Memory is then one partition's table and the write buffers, whatever the number of persons.
 /// </para>
 /// </remarks>
 public sealed class PersonSet
@@ -35,6 +39,15 @@ public sealed class PersonSet
 
     /// <summary>The smallest table, in slots.</summary>
     private const int MinimumCapacity = 64;
+
+    /// <summary>The persons a set holds in its table before it spills to partition files.</summary>
+    internal const int DefaultSpillAt = 1 << 18;
+
+    private readonly int _spillAt;
+    private Spill? _spill;
+
+    /// <summary>Whether the counts include everything written to the spill.</summary>
+    private bool _spillCounted;
 
     private UInt128[] _slots = [];
     private ulong[] _marks = [];
@@ -57,6 +70,15 @@ public sealed class PersonSet
     /// <summary>Keeps the loads of <see cref="Place"/> from being optimised away.</summary>
     private ulong _touched;
 
+    /// <summary>Initializes a new instance of the <see cref="PersonSet"/> class that spills past <see cref="DefaultSpillAt"/> persons.</summary>
+    public PersonSet()
+        : this(DefaultSpillAt)
+    {
+    }
+
+    /// <summary>Initializes a new instance of the <see cref="PersonSet"/> class that spills past <paramref name="spillAt"/> persons.</summary>
+    internal PersonSet(int spillAt) => _spillAt = Math.Max(1, spillAt);
+
     private enum Holding
     {
         Nothing,
@@ -69,7 +91,7 @@ public sealed class PersonSet
     {
         get
         {
-            Place();
+            Settle();
             return _count;
         }
     }
@@ -79,13 +101,16 @@ public sealed class PersonSet
     {
         get
         {
-            Place();
+            Settle();
             return _sensitiveCount;
         }
     }
 
     /// <summary>Gets the number of slots in the table, for tests of its growth.</summary>
     internal int Capacity => _slots.Length;
+
+    /// <summary>Gets a value indicating whether the set has spilled to partition files.</summary>
+    internal bool Spilled => _spill is not null;
 
     /// <summary>Adds a person, marking them sensitive when <paramref name="sensitive"/> is set.</summary>
     /// <exception cref="InvalidOperationException">The set holds fingerprints.</exception>
@@ -114,18 +139,25 @@ public sealed class PersonSet
         }
 
         Hold(other._holding);
-        if (other._holdsZero)
+        if (other._spill is { } spill)
         {
-            Note(UInt128.Zero, other._zeroSensitive);
+            spill.ForEach(Note);
         }
-
-        var slots = other._slots;
-        var marks = other._marks;
-        for (int i = 0; i < slots.Length; i++)
+        else
         {
-            if (slots[i] != UInt128.Zero)
+            if (other._holdsZero)
             {
-                Note(slots[i], (marks[i >> 6] & (1UL << i)) != 0);
+                Note(UInt128.Zero, other._zeroSensitive);
+            }
+
+            var slots = other._slots;
+            var marks = other._marks;
+            for (int i = 0; i < slots.Length; i++)
+            {
+                if (slots[i] != UInt128.Zero)
+                {
+                    Note(slots[i], (marks[i >> 6] & (1UL << i)) != 0);
+                }
             }
         }
 
@@ -155,15 +187,21 @@ public sealed class PersonSet
     {
         if (_pendingCount == _pending.Length)
         {
-            if (_pendingCount == PendingLimit)
+            if (_pendingCount >= PendingLimit)
             {
                 Place();
             }
             else
             {
+                // From the shared pool: sets of chunks come and go, and their lists would otherwise be garbage of the
+                // large-object heap, which only a full collection returns.
                 int size = Math.Max(64, _pendingCount * 2);
-                Array.Resize(ref _pending, size);
-                Array.Resize(ref _pendingSensitive, size);
+                var pending = ArrayPool<UInt128>.Shared.Rent(size);
+                var marks = ArrayPool<bool>.Shared.Rent(size);
+                _pending.AsSpan(0, _pendingCount).CopyTo(pending);
+                _pendingSensitive.AsSpan(0, _pendingCount).CopyTo(marks);
+                ReturnPending();
+                (_pending, _pendingSensitive) = (pending, marks);
             }
         }
 
@@ -172,13 +210,70 @@ public sealed class PersonSet
         _pendingCount++;
     }
 
-    /// <summary>Places every noted person in the table, loading the slots of a batch before probing them.</summary>
+    /// <summary>Empties the set: its table is kept (cleared) for reuse, its list of noted persons goes back to the shared pool, its spill is dropped.</summary>
+    internal void Reset()
+    {
+        Array.Clear(_slots);
+        Array.Clear(_marks);
+        _pendingCount = 0;
+        ReturnPending();
+        _spill?.Dispose();
+        _spill = null;
+        _spillCounted = false;
+        (_count, _sensitiveCount, _holdsZero, _zeroSensitive, _holding) = (0, 0, false, false, Holding.Nothing);
+    }
+
+    private void ReturnPending()
+    {
+        if (_pending.Length > 0)
+        {
+            ArrayPool<UInt128>.Shared.Return(_pending);
+            ArrayPool<bool>.Shared.Return(_pendingSensitive);
+            (_pending, _pendingSensitive) = ([], []);
+        }
+    }
+
+    /// <summary>Brings the counts up to date: places the noted persons, or counts the spilled partitions.</summary>
+    private void Settle()
+    {
+        Place();
+        if (_spill is { } spill && !_spillCounted)
+        {
+            (_count, _sensitiveCount) = spill.Count();
+            _spillCounted = true;
+        }
+    }
+
+    /// <summary>Places every noted person in the table, loading the slots of a batch before probing them; or writes them to the spill.</summary>
     private void Place()
     {
         var pending = _pending;
+        if (_spill is { } spill)
+        {
+            for (int i = 0; i < _pendingCount; i++)
+            {
+                spill.Write(pending[i], _pendingSensitive[i]);
+            }
+
+            _spillCounted &= _pendingCount == 0;
+            _pendingCount = 0;
+            return;
+        }
+
         for (int start = 0; start < _pendingCount; start += Batch)
         {
             int end = Math.Min(_pendingCount, start + Batch);
+            if (_count + (end - start) > _spillAt)
+            {
+                // The rest of the noted persons go to the spill with the table's.
+                StartSpill();
+                pending.AsSpan(start, _pendingCount - start).CopyTo(pending);
+                _pendingSensitive.AsSpan(start, _pendingCount - start).CopyTo(_pendingSensitive);
+                _pendingCount -= start;
+                Place();
+                return;
+            }
+
             if (_count + (end - start) > _growAt)
             {
                 Grow();
@@ -255,6 +350,29 @@ public sealed class PersonSet
         }
     }
 
+    /// <summary>Moves every person of the table to a new spill and lets the table go.</summary>
+    private void StartSpill()
+    {
+        var spill = new Spill();
+        if (_holdsZero)
+        {
+            spill.Write(UInt128.Zero, _zeroSensitive);
+        }
+
+        for (int i = 0; i < _slots.Length; i++)
+        {
+            if (_slots[i] != UInt128.Zero)
+            {
+                spill.Write(_slots[i], (_marks[i >> 6] & (1UL << i)) != 0);
+            }
+        }
+
+        (_slots, _marks, _shift, _growAt) = ([], [], 64, 0);
+        (_holdsZero, _zeroSensitive) = (false, false);
+        _spill = spill;
+        _spillCounted = false;
+    }
+
     /// <summary>Returns the home slot of <paramref name="key"/>: its two halves mixed, top bits taken.</summary>
     private int IndexOf(UInt128 key) => unchecked((int)((((ulong)key ^ (ulong)(key >> 64)) * 0x9E3779B97F4A7C15UL) >> _shift));
 
@@ -293,6 +411,116 @@ public sealed class PersonSet
             {
                 _marks[i >> 6] |= 1UL << i;
             }
+        }
+    }
+
+    /// <summary>Persons written to partition files by the top bits of their value, each with its sensitive mark.</summary>
+    private sealed class Spill : IDisposable
+    {
+        private const int PartitionBits = 6;
+        private const int Partitions = 1 << PartitionBits;
+        private const int EntryBytes = 17;
+        private const int BufferBytes = EntryBytes * 4096;
+
+        private readonly FileStream[] _files = new FileStream[Partitions];
+        private readonly byte[][] _buffers = new byte[Partitions][];
+        private readonly int[] _used = new int[Partitions];
+
+        public Spill()
+        {
+            string folder = Directory.CreateTempSubdirectory("outbound-persons-").FullName;
+            try
+            {
+                for (int p = 0; p < Partitions; p++)
+                {
+                    string path = Path.Combine(folder, p.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                    _files[p] = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                    _buffers[p] = new byte[BufferBytes];
+                }
+            }
+            finally
+            {
+                // Unlinked while open: the files live as long as their handles, and nothing stays behind if the process dies.
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        public void Write(UInt128 value, bool sensitive)
+        {
+            int partition = (int)(value >> (128 - PartitionBits));
+            int used = _used[partition];
+            if (used == BufferBytes)
+            {
+                Flush(partition);
+                used = 0;
+            }
+
+            var entry = _buffers[partition].AsSpan(used, EntryBytes);
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(entry, value);
+            entry[16] = sensitive ? (byte)1 : (byte)0;
+            _used[partition] = used + EntryBytes;
+        }
+
+        /// <summary>Passes every entry written, partition by partition (a person may come more than once).</summary>
+        public void ForEach(Action<UInt128, bool> action)
+        {
+            for (int p = 0; p < Partitions; p++)
+            {
+                ReadPartition(p, action);
+            }
+        }
+
+        /// <summary>Counts the distinct persons and the sensitive ones, one partition at a time.</summary>
+        public (int Count, int Sensitive) Count()
+        {
+            int count = 0;
+            int sensitive = 0;
+            var partition = new PersonSet(int.MaxValue);
+            for (int p = 0; p < Partitions; p++)
+            {
+                partition.Reset();
+                ReadPartition(p, partition.Note);
+                count += partition.Count;
+                sensitive += partition.SensitiveCount;
+            }
+
+            partition.Reset();
+            return (count, sensitive);
+        }
+
+        /// <summary>Closes the partition files, which are then gone.</summary>
+        public void Dispose()
+        {
+            foreach (var file in _files)
+            {
+                file.Dispose();
+            }
+        }
+
+        private void Flush(int partition)
+        {
+            _files[partition].Write(_buffers[partition], 0, _used[partition]);
+            _used[partition] = 0;
+        }
+
+        private void ReadPartition(int partition, Action<UInt128, bool> action)
+        {
+            Flush(partition);
+            var file = _files[partition];
+            long end = file.Position;
+            file.Position = 0;
+            var block = _buffers[partition];
+            while (file.Position < end)
+            {
+                int read = (int)Math.Min(block.Length, end - file.Position);
+                file.ReadExactly(block, 0, read);
+                for (int at = 0; at < read; at += EntryBytes)
+                {
+                    action(System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(block.AsSpan(at, 16)), block[at + 16] != 0);
+                }
+            }
+
+            file.Position = end;
         }
     }
 }

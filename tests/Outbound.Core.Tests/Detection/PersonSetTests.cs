@@ -113,25 +113,8 @@ public sealed class PersonSetTests
     [Fact]
     public void AddFingerprint_ManyPersonsWithRepeats_CountsExactlyAndGrowsByDoubling()
     {
-        var random = new Random(20261129);
         var set = new PersonSet();
-        var reference = new Dictionary<UInt128, bool>();
-        var seen = new List<UInt128>();
-        for (int i = 0; i < 200_000; i++)
-        {
-            // About a third of the additions repeat an earlier person.
-            UInt128 value = seen.Count > 0 && random.Next(3) == 0
-                ? seen[random.Next(seen.Count)]
-                : new UInt128((ulong)random.NextInt64(), (ulong)random.NextInt64());
-            bool sensitive = random.Next(4) == 0;
-            set.AddFingerprint(value, sensitive);
-            seen.Add(value);
-            reference[value] = (reference.TryGetValue(value, out bool marked) && marked) || sensitive;
-            if (i % 50_000 == 0)
-            {
-                Assert.Equal(reference.Count, set.Count);
-            }
-        }
+        var reference = AddRandomPersons(set, new Random(20261129), withZero: false);
 
         Assert.Equal(reference.Count, set.Count);
         Assert.Equal(reference.Values.Count(sensitive => sensitive), set.SensitiveCount);
@@ -183,6 +166,101 @@ public sealed class PersonSetTests
         Assert.Equal(1, set.SensitiveCount);
     }
 
+    // A set that spills from its first person on counts as one that never does, however its persons come.
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 200)]
+    public bool AddFingerprint_Spilled_CountsAsAReferenceSetDoes(Person[] persons, Person[] later)
+    {
+        var set = new PersonSet(spillAt: 1);
+        foreach (var person in persons)
+        {
+            set.AddFingerprint(person.Value, person.Sensitive);
+        }
+
+        var reference = Reference(persons);
+        bool before = set.Count == reference.Count && set.SensitiveCount == reference.Values.Count(sensitive => sensitive);
+        foreach (var person in later)
+        {
+            set.AddFingerprint(person.Value, person.Sensitive);
+        }
+
+        reference = Reference([.. persons, .. later]);
+        return before
+            && set.Count == reference.Count
+            && set.SensitiveCount == reference.Values.Count(sensitive => sensitive)
+            && set.Spilled == (persons.Length + later.Length > 1);
+    }
+
+    [Property(Arbitrary = [typeof(Generators)], MaxTest = 200)]
+    public bool UnionWith_SpilledOrNot_CountsAsOneSetOfAll(Person[] first, Person[] second, bool leftSpills, bool rightSpills)
+    {
+        var left = new PersonSet(leftSpills ? 1 : int.MaxValue);
+        var right = new PersonSet(rightSpills ? 1 : int.MaxValue);
+        foreach (var person in first)
+        {
+            left.AddFingerprint(person.Value, person.Sensitive);
+        }
+
+        foreach (var person in second)
+        {
+            right.AddFingerprint(person.Value, person.Sensitive);
+        }
+
+        _ = right.Count;
+        left.UnionWith(right);
+
+        var reference = Reference([.. first, .. second]);
+        return left.Count == reference.Count && left.SensitiveCount == reference.Values.Count(sensitive => sensitive)
+            && right.Count == Reference(second).Count;
+    }
+
+    [Fact]
+    public void AddFingerprint_PastTheSpillLimit_LetsTheTableGoAndStaysExact()
+    {
+        var set = new PersonSet(spillAt: 10_000);
+        var foldersBefore = Directory.GetDirectories(Path.GetTempPath(), "outbound-persons-*").Length;
+        var reference = AddRandomPersons(set, new Random(20261130), withZero: true);
+
+        Assert.True(set.Spilled);
+        Assert.Equal(0, set.Capacity);
+        Assert.Equal(reference.Count, set.Count);
+        Assert.Equal(reference.Values.Count(sensitive => sensitive), set.SensitiveCount);
+        Assert.Equal(reference.Count, set.Count);
+
+        // The partition files are unlinked from the start: nothing of them shows in the temporary folder.
+        Assert.Equal(foldersBefore, Directory.GetDirectories(Path.GetTempPath(), "outbound-persons-*").Length);
+    }
+
+    // Adds 200,000 persons, a third of them repeats, values spread over all 128 bits (zero among them if asked), checking
+    // the count along the way; returns each person's sensitive mark.
+    private static Dictionary<UInt128, bool> AddRandomPersons(PersonSet set, Random random, bool withZero)
+    {
+        var reference = new Dictionary<UInt128, bool>();
+        var seen = new List<UInt128>();
+        for (int i = 0; i < 200_000; i++)
+        {
+            UInt128 value = withZero && i == 5 ? UInt128.Zero
+                : seen.Count > 0 && random.Next(3) == 0 ? seen[random.Next(seen.Count)]
+                : Random128(random);
+            bool sensitive = random.Next(4) == 0;
+            set.AddFingerprint(value, sensitive);
+            seen.Add(value);
+            reference[value] = (reference.TryGetValue(value, out bool marked) && marked) || sensitive;
+            if (i % 50_000 == 0)
+            {
+                Assert.Equal(reference.Count, set.Count);
+            }
+        }
+
+        return reference;
+    }
+
+    private static UInt128 Random128(Random random)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        random.NextBytes(bytes);
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(bytes);
+    }
+
     private static Dictionary<UInt128, bool> Reference(IEnumerable<Person> persons)
     {
         var reference = new Dictionary<UInt128, bool>();
@@ -199,13 +277,18 @@ public sealed class PersonSetTests
 
     public static class Generators
     {
-        /// <summary>Values from a small pool (so that persons repeat, zero among them) or anywhere in 128 bits.</summary>
+        /// <summary>
+        /// Values from a small pool (so that persons repeat, zero among them), or anywhere in 128 bits: uniform over the
+        /// whole range, so that their top bits (which pick a spilled person's partition) take every value.
+        /// </summary>
         public static Arbitrary<Person> Person() =>
             (from small in Gen.Choose(0, 40)
-             from high in ArbMap.Default.GeneratorFor<ulong>()
-             from low in ArbMap.Default.GeneratorFor<ulong>()
+             from a in Gen.Choose(int.MinValue, int.MaxValue)
+             from b in Gen.Choose(int.MinValue, int.MaxValue)
+             from c in Gen.Choose(int.MinValue, int.MaxValue)
+             from d in Gen.Choose(int.MinValue, int.MaxValue)
              from pooled in ArbMap.Default.GeneratorFor<bool>()
              from sensitive in ArbMap.Default.GeneratorFor<bool>()
-             select new Person(pooled ? (UInt128)(ulong)small : new UInt128(high, low), sensitive)).ToArbitrary();
+             select new Person(pooled ? (UInt128)(ulong)small : new UInt128(((ulong)(uint)a << 32) | (uint)b, ((ulong)(uint)c << 32) | (uint)d), sensitive)).ToArbitrary();
     }
 }
