@@ -72,7 +72,7 @@ run() {  # run LABEL CORESET COMMAND...: best wall time of RUNS runs; sets BEST 
     elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
     rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
     if [[ -z $BEST ]] || awk -v a="$elapsed" -v b="$BEST" 'BEGIN { exit !(a < b) }'; then BEST=$elapsed; fi
-    (( rss > RSS_KB )) && RSS_KB=$rss
+    if (( rss > RSS_KB )); then RSS_KB=$rss; fi
   done
 }
 
