@@ -104,6 +104,13 @@ internal static class OutboundApp
 
     private static int HandleException(Exception exception, ErrorOutput errors)
     {
+        if (exception is Outbound.Detection.PersonSpillException spill)
+        {
+            // The machine, not the program: no room for the temporary files of a large count.
+            errors.WriteError(spill.Message);
+            return UsageError;
+        }
+
         if (exception is not CommandAppException usage)
         {
             // Anything else is a bug, not bad input: let it surface with its stack trace.

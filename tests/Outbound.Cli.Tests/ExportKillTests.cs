@@ -113,31 +113,5 @@ public sealed class ExportKillTests
         return records;
     }
 
-    private static Process Start(string[] args)
-    {
-        var start = new ProcessStartInfo(DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(OutboundDll());
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-    }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
-    /// <summary>The built <c>outbound.dll</c> beside the test assembly (a referenced executable's build output).</summary>
-    private static string OutboundDll()
-    {
-        string here = Path.Combine(AppContext.BaseDirectory, "outbound.dll");
-        Assert.True(File.Exists(here) && File.Exists(Path.Combine(AppContext.BaseDirectory, "outbound.runtimeconfig.json")), $"outbound.dll and its runtimeconfig are not in {AppContext.BaseDirectory}.");
-        return here;
-    }
+    private static Process Start(string[] args) => OutboundProcess.Start(args);
 }

@@ -44,6 +44,7 @@ public sealed class PersonSet
     internal const int DefaultSpillAt = 1 << 18;
 
     private readonly int _spillAt;
+    private readonly string? _spillFolder;
     private Spill? _spill;
 
     /// <summary>Whether the counts include everything written to the spill.</summary>
@@ -77,7 +78,9 @@ public sealed class PersonSet
     }
 
     /// <summary>Initializes a new instance of the <see cref="PersonSet"/> class that spills past <paramref name="spillAt"/> persons.</summary>
-    internal PersonSet(int spillAt) => _spillAt = Math.Max(1, spillAt);
+    /// <param name="spillAt">The persons held in memory before the set spills.</param>
+    /// <param name="spillFolder">Where the partition files go; the temporary folder when <see langword="null"/>.</param>
+    internal PersonSet(int spillAt, string? spillFolder = null) => (_spillAt, _spillFolder) = (Math.Max(1, spillAt), spillFolder);
 
     private enum Holding
     {
@@ -353,7 +356,7 @@ public sealed class PersonSet
     /// <summary>Moves every person of the table to a new spill and lets the table go.</summary>
     private void StartSpill()
     {
-        var spill = new Spill();
+        var spill = new Spill(_spillFolder ?? Path.GetTempPath());
         if (_holdsZero)
         {
             spill.Write(UInt128.Zero, _zeroSensitive);
@@ -425,23 +428,39 @@ public sealed class PersonSet
         private readonly FileStream[] _files = new FileStream[Partitions];
         private readonly byte[][] _buffers = new byte[Partitions][];
         private readonly int[] _used = new int[Partitions];
+        private readonly string _parent;
 
-        public Spill()
+        public Spill(string parent)
         {
-            string folder = Directory.CreateTempSubdirectory("outbound-persons-").FullName;
+            _parent = parent;
+            string folder = Path.Combine(parent, "outbound-persons-" + Guid.NewGuid().ToString("N"));
             try
             {
-                for (int p = 0; p < Partitions; p++)
+                if (!Directory.Exists(parent))
                 {
-                    string path = Path.Combine(folder, p.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                    _files[p] = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-                    _buffers[p] = new byte[BufferBytes];
+                    throw new DirectoryNotFoundException("The folder does not exist.");
+                }
+
+                Directory.CreateDirectory(folder);
+                try
+                {
+                    for (int p = 0; p < Partitions; p++)
+                    {
+                        string path = Path.Combine(folder, p.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        _files[p] = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+                        _buffers[p] = new byte[BufferBytes];
+                    }
+                }
+                finally
+                {
+                    // Unlinked while open: the files live as long as their handles, and nothing stays behind if the process dies.
+                    Directory.Delete(folder, recursive: true);
                 }
             }
-            finally
+            catch (Exception error) when (error is IOException or UnauthorizedAccessException)
             {
-                // Unlinked while open: the files live as long as their handles, and nothing stays behind if the process dies.
-                Directory.Delete(folder, recursive: true);
+                Dispose();
+                throw new PersonSpillException(parent, error);
             }
         }
 
@@ -493,13 +512,21 @@ public sealed class PersonSet
         {
             foreach (var file in _files)
             {
-                file.Dispose();
+                file?.Dispose();
             }
         }
 
         private void Flush(int partition)
         {
-            _files[partition].Write(_buffers[partition], 0, _used[partition]);
+            try
+            {
+                _files[partition].Write(_buffers[partition], 0, _used[partition]);
+            }
+            catch (IOException error)
+            {
+                throw new PersonSpillException(_parent, error);
+            }
+
             _used[partition] = 0;
         }
 
@@ -523,4 +550,20 @@ public sealed class PersonSet
             file.Position = end;
         }
     }
+}
+
+/// <summary>The persons of a dataset could not be spilled to the temporary folder (missing, not writable, or full).</summary>
+public sealed class PersonSpillException : IOException
+{
+    /// <summary>Initializes a new instance of the <see cref="PersonSpillException"/> class.</summary>
+    /// <param name="folder">The folder the partition files were to go to.</param>
+    /// <param name="inner">What went wrong there.</param>
+    public PersonSpillException(string folder, Exception inner)
+        : base($"Counting more than {PersonSet.DefaultSpillAt:N0} distinct persons needs room for temporary files in '{folder}': {inner.Message} Point TMPDIR to a writable folder with space (17 bytes a person).", inner)
+    {
+        Folder = folder;
+    }
+
+    /// <summary>Gets the folder the partition files were to go to.</summary>
+    public string Folder { get; }
 }

@@ -230,6 +230,47 @@ public sealed class PersonSetTests
         Assert.Equal(foldersBefore, Directory.GetDirectories(Path.GetTempPath(), "outbound-persons-*").Length);
     }
 
+    [Fact]
+    public void AddFingerprint_NoFolderToSpillTo_SaysWhereAndWhatIsNeeded()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "outbound-no-such-folder-" + Guid.NewGuid().ToString("N"), "inner");
+        var set = new PersonSet(spillAt: 10, spillFolder: missing);
+
+        var error = Assert.Throws<PersonSpillException>(() =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                set.AddFingerprint(new UInt128((ulong)i, (ulong)i * 7919), sensitive: false);
+            }
+
+            _ = set.Count;
+        });
+
+        Assert.Equal(missing, error.Folder);
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+        Assert.Contains("TMPDIR", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(missing));
+    }
+
+    [Fact]
+    public void AddFingerprint_SpillFolderUnderAFile_SaysWhere()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            var set = new PersonSet(spillAt: 1, spillFolder: file);
+            set.AddFingerprint(UInt128.One, sensitive: false);
+            set.AddFingerprint(UInt128.MaxValue, sensitive: true);
+
+            var error = Assert.Throws<PersonSpillException>(() => set.Count);
+            Assert.Equal(file, error.Folder);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     // Adds 200,000 persons, a third of them repeats, values spread over all 128 bits (zero among them if asked), checking
     // the count along the way; returns each person's sensitive mark.
     private static Dictionary<UInt128, bool> AddRandomPersons(PersonSet set, Random random, bool withZero)
