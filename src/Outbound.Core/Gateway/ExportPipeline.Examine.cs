@@ -52,6 +52,7 @@ public sealed partial class ExportPipeline
         private readonly List<Finding> _findings = [];
         private readonly List<FieldInput> _inputs = [];
         private readonly IncrementalHash _hmac = pipeline._options.Keyer.CreateHmac();
+        private SubjectKeyCache? _keys;
         private readonly byte[] _best = new byte[CanonicalForm.MaxLength];
         private readonly Dictionary<string, IdentifierType?> _hints = new(StringComparer.Ordinal);
 
@@ -160,8 +161,9 @@ public sealed partial class ExportPipeline
 
             if (personal)
             {
+                _keys ??= new SubjectKeyCache(_options.Keyer, _hmac);
                 examined.Subject = bestLength > 0
-                    ? _options.Keyer.KeyOfCanonical(_best.AsSpan(0, bestLength), _hmac)
+                    ? _keys.KeyOf(_best.AsSpan(0, bestLength))
                     : _options.Keyer.KeyOfCanonical(Encoding.UTF8.GetBytes($"unkeyed\n{pipeline.Run.Key.RunId}\n{record.Position}"), _hmac);
             }
 
