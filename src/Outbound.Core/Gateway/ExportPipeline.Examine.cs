@@ -15,13 +15,13 @@ public sealed partial class ExportPipeline
         var examined = new ExaminedRecord[records.Count];
         if (_options.Parallelism <= 1 || records.Count < 256)
         {
-            using var worker = new Worker(this, today);
+            var worker = TakeWorker(today);
             for (int i = 0; i < records.Count; i++)
             {
                 examined[i] = worker.Examine(records[i]);
             }
 
-            worker.Report();
+            ReturnWorker(worker);
         }
         else
         {
@@ -29,24 +29,34 @@ public sealed partial class ExportPipeline
                 0,
                 records.Count,
                 new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism },
-                () => new Worker(this, today),
+                () => TakeWorker(today),
                 (i, _, worker) =>
                 {
                     examined[i] = worker.Examine(records[i]);
                     return worker;
                 },
-                worker =>
-                {
-                    worker.Report();
-                    worker.Dispose();
-                });
+                ReturnWorker);
         }
 
         return [.. examined];
     }
 
+    // Workers outlive their batch, so what they learnt (field hints, the keys of persons met) serves the next one.
+    private Worker TakeWorker(DateOnly today)
+    {
+        var worker = _workers.TryTake(out var idle) ? idle : new Worker(this);
+        worker.Today = today;
+        return worker;
+    }
+
+    private void ReturnWorker(Worker worker)
+    {
+        worker.Report();
+        _workers.Add(worker);
+    }
+
     /// <summary>One thread's scratch state.</summary>
-    private sealed class Worker(ExportPipeline pipeline, DateOnly today) : IDisposable
+    private sealed class Worker(ExportPipeline pipeline) : IDisposable
     {
         private readonly ExportOptions _options = pipeline._options;
         private readonly List<Finding> _findings = [];
@@ -67,7 +77,15 @@ public sealed partial class ExportPipeline
         private long _detectTicks;
         private long _transformTicks;
 
-        public void Report() => pipeline.Timings.AddDetect(_detectTicks, _transformTicks);
+        /// <summary>Gets or sets the date the records are examined on (for ages), set for each batch.</summary>
+        public DateOnly Today { get; set; }
+
+        /// <summary>Adds the time spent since the last report to the pipeline's timings.</summary>
+        public void Report()
+        {
+            pipeline.Timings.AddDetect(_detectTicks, _transformTicks);
+            (_detectTicks, _transformTicks) = (0, 0);
+        }
 
         public ExaminedRecord Examine(SourceRecord record)
         {
@@ -96,7 +114,7 @@ public sealed partial class ExportPipeline
                 _fieldFindings[f] = first;
                 if (!field.Value.IsEmpty)
                 {
-                    _options.Scanner.Scan(field.Value.Span, new ScanContext(today, Hint(field.Name)), _findings);
+                    _options.Scanner.Scan(field.Value.Span, new ScanContext(Today, Hint(field.Name)), _findings);
                 }
 
                 foreach (var finding in CollectionsMarshal.AsSpan(_findings)[first..])

@@ -31,6 +31,9 @@ public sealed partial class ExportPipeline
     private readonly KAnonymity? _kAnonymity;
     private int _nextBatch;
 
+    /// <summary>Workers between batches: at most one per thread that examined at once.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<Worker> _workers = [];
+
     /// <summary>Initializes a new instance of the <see cref="ExportPipeline"/> class, opening (or finding again) the run.</summary>
     public ExportPipeline(ExportOptions options)
     {

@@ -14,7 +14,7 @@ namespace Outbound.Gateway;
 /// </remarks>
 internal sealed class SubjectKeyCache
 {
-    private const int SlotBits = 10;
+    private const int SlotBits = 13;
     private const int Slots = 1 << SlotBits;
 
     /// <summary>The longest canonical form kept: IDs, phones, VINs and plates fit; a longer one (an e-mail) is keyed each time.</summary>
