@@ -192,7 +192,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
                 throw new ExportSetupException(Messages.RunExists(runKey.RunId, existing.CommittedThrough));
             }
 
-            var pipeline = setup.Pipeline(settings, runKey, time, settings.Threads ?? Environment.ProcessorCount);
+            using var pipeline = setup.Pipeline(settings, runKey, time, settings.Threads ?? Environment.ProcessorCount);
             var removed = settings.Resume ? pipeline.DropUncommittedParts() : [];
             var summary = new ExportSummary(runKey, pipeline.CommittedThrough, removed, settings.DryRun);
             void ReadAll(Action<long> progress) =>

@@ -70,7 +70,7 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
 
             string digest = GatewayDigest.Sha256Hex(Encoding.UTF8.GetBytes("quarantine\n" + string.Join(",", held.Select(r => r.Id))));
             var runKey = setup.RunKey(digest, settings.To);
-            var pipeline = setup.Pipeline(settings, runKey, time, Environment.ProcessorCount);
+            using var pipeline = setup.Pipeline(settings, runKey, time, Environment.ProcessorCount);
 
             var summary = new ExportSummary(runKey, 0, [], settings.DryRun);
             foreach (var chunk in opened.Chunk(BatchSize))

@@ -24,7 +24,7 @@ public sealed class ExportKillTests
         int killed = 0;
         for (int attempt = 0; attempt < Kills; attempt++)
         {
-            using var process = Start(args);
+            using var process = OutboundProcess.Start(args);
             // Seeded points: somewhere from start-up to the middle of the work.
             await Task.Delay(TimeSpan.FromMilliseconds(random.Next(400, 4000)), TestContext.Current.CancellationToken);
             if (!process.HasExited)
@@ -36,7 +36,7 @@ public sealed class ExportKillTests
             await process.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        using (var last = Start(args))
+        using (var last = OutboundProcess.Start(args))
         {
             string output = await last.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
             string error = await last.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
@@ -112,6 +112,4 @@ public sealed class ExportKillTests
 
         return records;
     }
-
-    private static Process Start(string[] args) => OutboundProcess.Start(args);
 }

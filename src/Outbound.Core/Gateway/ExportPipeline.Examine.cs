@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using Outbound.Deidentification;
 using Outbound.Detection;
@@ -61,8 +60,7 @@ public sealed partial class ExportPipeline
         private readonly ExportOptions _options = pipeline._options;
         private readonly List<Finding> _findings = [];
         private readonly List<FieldInput> _inputs = [];
-        private readonly IncrementalHash _hmac = pipeline._options.Keyer.CreateHmac();
-        private SubjectKeyCache? _keys;
+        private readonly SubjectKeyCache _keys = new(pipeline._options.Keyer);
         private readonly byte[] _best = new byte[CanonicalForm.MaxLength];
         private readonly Dictionary<string, IdentifierType?> _hints = new(StringComparer.Ordinal);
 
@@ -179,10 +177,9 @@ public sealed partial class ExportPipeline
 
             if (personal)
             {
-                _keys ??= new SubjectKeyCache(_options.Keyer, _hmac);
-                examined.Subject = bestLength > 0
-                    ? _keys.KeyOf(_best.AsSpan(0, bestLength))
-                    : _options.Keyer.KeyOfCanonical(Encoding.UTF8.GetBytes($"unkeyed\n{pipeline.Run.Key.RunId}\n{record.Position}"), _hmac);
+                examined.Subject = _keys.KeyOf(bestLength > 0
+                    ? _best.AsSpan(0, bestLength)
+                    : Encoding.UTF8.GetBytes($"unkeyed\n{pipeline.Run.Key.RunId}\n{record.Position}"));
             }
 
             long ended = _clock.GetTimestamp();
@@ -191,7 +188,7 @@ public sealed partial class ExportPipeline
             return examined;
         }
 
-        public void Dispose() => _hmac.Dispose();
+        public void Dispose() => _keys.Dispose();
 
         // The categories of the remaining types, non-sensitive and sensitive, each in the order the types first give them.
         private (string[] NonSensitive, string[] Sensitive) Categories(ImmutableArray<IdentifierType> remaining, bool minorSensitive)

@@ -24,7 +24,7 @@ namespace Outbound.Gateway;
 /// </para>
 /// <para>Every record of a batch ends released, retained or unreadable: the three add up to the batch's input.</para>
 /// </remarks>
-public sealed partial class ExportPipeline
+public sealed partial class ExportPipeline : IDisposable
 {
     private readonly ExportOptions _options;
     private readonly ImmutableArray<string>? _allowedCategories;
@@ -60,6 +60,15 @@ public sealed partial class ExportPipeline
 
     /// <summary>Gets the last input position committed before this pipeline started; positions up to it are skipped on resume.</summary>
     public long CommittedThrough => Run.CommittedThrough;
+
+    /// <summary>Releases the workers kept between batches (their HMAC contexts).</summary>
+    public void Dispose()
+    {
+        while (_workers.TryTake(out var worker))
+        {
+            worker.Dispose();
+        }
+    }
 
     /// <summary>Removes part files a crash left without a committed batch; call before the first batch of a resumed run.</summary>
     /// <returns>The names of the parts removed.</returns>

@@ -10,9 +10,9 @@ namespace Outbound.Gateway;
 /// <remarks>
 /// Direct-mapped by a hash of the canonical form; a hit compares the canonical bytes in full, so a key is exactly what
 /// <see cref="SubjectKeyer.KeyOfCanonical(ReadOnlySpan{byte}, IncrementalHash)"/> gives. Holds no identifier beyond the
-/// life of the thread's work. Not thread-safe: one per thread.
+/// life of the thread's work. Owns the thread's HMAC. Not thread-safe: one per thread.
 /// </remarks>
-internal sealed class SubjectKeyCache
+internal sealed class SubjectKeyCache : IDisposable
 {
     private const int SlotBits = 13;
     private const int Slots = 1 << SlotBits;
@@ -26,7 +26,7 @@ internal sealed class SubjectKeyCache
     private readonly int[] _lengths = new int[Slots];
     private readonly SubjectKey[] _keys = new SubjectKey[Slots];
 
-    public SubjectKeyCache(SubjectKeyer keyer, IncrementalHash hmac) => (_keyer, _hmac) = (keyer, hmac);
+    public SubjectKeyCache(SubjectKeyer keyer) => (_keyer, _hmac) = (keyer, keyer.CreateHmac());
 
     /// <summary>Gets the number of keys computed (not found in the cache), for tests.</summary>
     internal long Computed { get; private set; }
@@ -56,4 +56,7 @@ internal sealed class SubjectKeyCache
         _keys[slot] = key;
         return key;
     }
+
+    /// <inheritdoc/>
+    public void Dispose() => _hmac.Dispose();
 }

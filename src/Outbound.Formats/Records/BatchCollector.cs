@@ -35,7 +35,7 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     // them, so a name is decoded once, not once per record. Every name seen, by a hash of its bytes, for records whose
     // fields shift (an optional field absent): the same name is then also the same string.
     private readonly List<(byte[] Bytes, string Name)> _names = [];
-    private readonly Dictionary<ulong, (byte[] Bytes, string Name)> _knownNames = [];
+    private readonly Dictionary<int, (byte[] Bytes, string Name)> _knownNames = [];
     private int _fieldIndex;
     private long _position;
     private long _lastRecordPosition;
@@ -150,7 +150,9 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
             return _names[_fieldIndex].Name;
         }
 
-        ulong hash = HashOf(name);
+        var hasher = default(HashCode);
+        hasher.AddBytes(name);
+        int hash = hasher.ToHashCode();
         if (!_knownNames.TryGetValue(hash, out var known) || !name.SequenceEqual(known.Bytes))
         {
             known = (name.ToArray(), Encoding.UTF8.GetString(name));
@@ -174,18 +176,6 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         }
 
         return known.Name;
-    }
-
-    // FNV-1a over the name's bytes: names are short, and a collision only costs a decoding.
-    private static ulong HashOf(ReadOnlySpan<byte> name)
-    {
-        ulong hash = 14695981039346656037UL;
-        foreach (byte b in name)
-        {
-            hash = unchecked((hash ^ b) * 1099511628211UL);
-        }
-
-        return hash;
     }
 
     /// <summary>Returns <paramref name="length"/> bytes of the arena, starting a new block when the current one is full.</summary>
