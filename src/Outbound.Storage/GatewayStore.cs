@@ -340,10 +340,10 @@ internal abstract class GatewayStore : IGatewayStore
     private protected abstract void LockHandlerYear(DbConnection connection, DbTransaction transaction, string handler, int year);
 
     /// <summary>Inserts subject keys, in the order given, that are not in the ledger yet; returns how many were new.</summary>
-    private protected abstract int InsertSubjects(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects);
+    private protected abstract int InsertSubjects(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<SubjectGroup> groups);
 
     /// <summary>Returns how many of the (distinct) subject keys are in the ledger already.</summary>
-    private protected abstract int CountKnown(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects);
+    private protected abstract int CountKnown(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<SubjectGroup> groups);
 
     /// <summary>Releases the store's pooled connections.</summary>
     private protected abstract void ReleaseConnections();
@@ -558,9 +558,9 @@ internal abstract class GatewayStore : IGatewayStore
             ThrowIfDone();
             var current = ReadTotals(Connection, Transaction, handler, year);
             var added = new long[2];
-            foreach (var (sensitivity, subjects) in Sorted(entries))
+            foreach (var (sensitivity, groups) in Sorted(entries))
             {
-                added[(int)sensitivity] = subjects.Count - store.Store.CountKnown(Connection, Transaction, handler, year, sensitivity, subjects);
+                added[(int)sensitivity] = groups.Sum(g => g.Count) - store.Store.CountKnown(Connection, Transaction, handler, year, sensitivity, groups);
             }
 
             return new LedgerRegistration(current, current + new PersonCounts(added[0], added[1]), Registered: false);
@@ -574,9 +574,9 @@ internal abstract class GatewayStore : IGatewayStore
             Transaction.Save(LedgerSavepoint);
             int mark = store.Store.LedgerMark();
             var added = new long[2];
-            foreach (var (sensitivity, subjects) in Sorted(entries))
+            foreach (var (sensitivity, groups) in Sorted(entries))
             {
-                added[(int)sensitivity] = store.Store.InsertSubjects(Connection, Transaction, handler, year, sensitivity, subjects);
+                added[(int)sensitivity] = store.Store.InsertSubjects(Connection, Transaction, handler, year, sensitivity, groups);
             }
 
             var after = current + new PersonCounts(added[0], added[1]);
@@ -726,13 +726,12 @@ internal abstract class GatewayStore : IGatewayStore
 
         /// <summary>Groups the entries by sensitivity, each group without repeats and sorted, so concurrent writers lock rows in one order.</summary>
         /// <remarks>Sorted by key id, then by the key's bytes (high half first, big-endian): the order of <see cref="UInt128"/> high, then low.</remarks>
-        private static IEnumerable<(Sensitivity Sensitivity, List<(string KeyId, byte[] Subject)> Subjects)> Sorted(IReadOnlyCollection<LedgerEntry> entries)
+        private static IEnumerable<(Sensitivity Sensitivity, List<SubjectGroup> Groups)> Sorted(IReadOnlyCollection<LedgerEntry> entries)
         {
             foreach (var sensitivity in Sensitivities)
             {
                 // By key id (nearly always one), each group's keys as plain 256-bit values: sorted without a comparison delegate.
-                var groups = new Dictionary<string, List<KeyBits>>(StringComparer.Ordinal);
-                int count = 0;
+                var byKeyId = new Dictionary<string, List<KeyBits>>(StringComparer.Ordinal);
                 foreach (var entry in entries)
                 {
                     if (entry.Sensitivity != sensitivity)
@@ -740,36 +739,39 @@ internal abstract class GatewayStore : IGatewayStore
                         continue;
                     }
 
-                    if (!groups.TryGetValue(entry.Subject.KeyId, out var group))
+                    if (!byKeyId.TryGetValue(entry.Subject.KeyId, out var keys))
                     {
-                        groups[entry.Subject.KeyId] = group = [];
+                        byKeyId[entry.Subject.KeyId] = keys = [];
                     }
 
-                    group.Add(new KeyBits(entry.Subject.High, entry.Subject.Low));
-                    count++;
+                    keys.Add(new KeyBits(entry.Subject.High, entry.Subject.Low));
                 }
 
-                if (count == 0)
+                if (byKeyId.Count == 0)
                 {
                     continue;
                 }
 
-                var subjects = new List<(string KeyId, byte[] Subject)>(count);
-                foreach (string keyId in groups.Keys.Order(StringComparer.Ordinal))
+                var groups = new List<SubjectGroup>(byKeyId.Count);
+                foreach (string keyId in byKeyId.Keys.Order(StringComparer.Ordinal))
                 {
-                    var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(groups[keyId]);
+                    var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(byKeyId[keyId]);
                     span.Sort();
+                    byte[] bytes = GC.AllocateUninitializedArray<byte>(span.Length * SubjectGroup.KeySize);
+                    int count = 0;
                     for (int i = 0; i < span.Length; i++)
                     {
                         // Repeats are neighbours now.
                         if (i == 0 || span[i] != span[i - 1])
                         {
-                            subjects.Add((keyId, StoreValues.SubjectBytes(new SubjectKey(keyId, span[i].High, span[i].Low))));
+                            SubjectGroup.Write(span[i].High, span[i].Low, bytes.AsSpan(count++ * SubjectGroup.KeySize));
                         }
                     }
+
+                    groups.Add(new SubjectGroup(keyId, bytes, count));
                 }
 
-                yield return (sensitivity, subjects);
+                yield return (sensitivity, groups);
             }
         }
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Outbound.Detection;
 using Outbound.Gateway;
 
@@ -43,7 +44,8 @@ internal static class StoreValues
     public static DbParameter AddInt(this DbCommand command, string name, int? value) => command.Add(name, value, DbType.Int32);
 
     /// <summary>Adds a binary parameter.</summary>
-    public static DbParameter AddBytes(this DbCommand command, string name, ReadOnlyMemory<byte> value) => command.Add(name, value.ToArray(), DbType.Binary);
+    public static DbParameter AddBytes(this DbCommand command, string name, ReadOnlyMemory<byte> value) =>
+        command.Add(name, MemoryMarshal.TryGetArray(value, out var whole) && whole.Offset == 0 && whole.Count == whole.Array!.Length ? whole.Array : value.ToArray(), DbType.Binary);
 
     /// <summary>Formats a time as stored: UTC, ISO 8601, seven fractional digits (as the audit chain hashes it).</summary>
     public static string Time(DateTimeOffset time) => AuditChain.FormatTime(time);

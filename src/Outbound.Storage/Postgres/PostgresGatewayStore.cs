@@ -68,10 +68,10 @@ internal sealed class PostgresGatewayStore : GatewayStore
     private protected override void LockHandlerYear(DbConnection connection, DbTransaction transaction, string handler, int year) =>
         AdvisoryLock(connection, transaction, HandlerYearLock(handler, year));
 
-    private protected override int InsertSubjects(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
+    private protected override int InsertSubjects(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<SubjectGroup> groups)
     {
         // One statement for the batch; rows go in in the (sorted) order given.
-        using var command = SubjectCommand(connection, transaction, handler, year, sensitivity, subjects, """
+        using var command = SubjectCommand(connection, transaction, handler, year, sensitivity, groups, """
             INSERT INTO ledger_subject (handler, year, sensitivity, key_id, subject)
             SELECT @handler, @year, @sensitivity, u.key_id, u.subject
             FROM unnest(@key_ids, @subjects) WITH ORDINALITY AS u (key_id, subject, n)
@@ -81,9 +81,9 @@ internal sealed class PostgresGatewayStore : GatewayStore
         return command.ExecuteNonQuery();
     }
 
-    private protected override int CountKnown(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
+    private protected override int CountKnown(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<SubjectGroup> groups)
     {
-        using var command = SubjectCommand(connection, transaction, handler, year, sensitivity, subjects, """
+        using var command = SubjectCommand(connection, transaction, handler, year, sensitivity, groups, """
             SELECT count(*) FROM ledger_subject l
             JOIN unnest(@key_ids, @subjects) AS u (key_id, subject) ON l.key_id = u.key_id AND l.subject = u.subject
             WHERE l.handler = @handler AND l.year = @year AND l.sensitivity = @sensitivity
@@ -103,14 +103,25 @@ internal sealed class PostgresGatewayStore : GatewayStore
         command.ExecuteNonQuery();
     }
 
-    private static DbCommand SubjectCommand(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects, string sql)
+    private static DbCommand SubjectCommand(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<SubjectGroup> groups, string sql)
     {
         var command = StoreValues.Command(connection, transaction, sql);
         command.AddText("handler", handler);
         command.AddInt("year", year);
         command.AddInt("sensitivity", (int)sensitivity);
-        command.Parameters.Add(new NpgsqlParameter<string[]>("key_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. subjects.Select(s => s.KeyId)] });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]>("subjects", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. subjects.Select(s => s.Subject)] });
+        var keyIds = new List<string>();
+        var subjects = new List<byte[]>();
+        foreach (var group in groups)
+        {
+            for (int i = 0; i < group.Count; i++)
+            {
+                keyIds.Add(group.KeyId);
+                subjects.Add(group[i].ToArray());
+            }
+        }
+
+        command.Parameters.Add(new NpgsqlParameter<string[]>("key_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keyIds] });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]>("subjects", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. subjects] });
         return command;
     }
 }

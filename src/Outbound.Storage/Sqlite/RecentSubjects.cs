@@ -41,7 +41,12 @@ internal sealed class RecentSubjects
     /// <summary>Forgets the keys added since the last read (the transaction that added them ended).</summary>
     public void DropPending()
     {
-        _pending.Clear();
+        // The sets stay, emptied, with their room: every transaction fills about as many again.
+        foreach (var set in _pending.Values)
+        {
+            set.Clear();
+        }
+
         _pendingLog.Clear();
         PendingLastId = 0;
     }

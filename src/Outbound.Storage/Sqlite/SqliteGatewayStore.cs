@@ -157,24 +157,24 @@ internal sealed class SqliteGatewayStore : GatewayStore
         }
     }
 
-    private protected override int InsertSubjects(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
+    private protected override int InsertSubjects(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<SubjectGroup> groups)
     {
         int inserted = 0;
-        foreach (var (keyId, keys) in ByKeyId(subjects))
+        foreach (var group in groups)
         {
             using (var create = StoreValues.Command(connection, transaction, """
                 INSERT INTO ledger_scope (handler, year, sensitivity, key_id) VALUES (@handler, @year, @sensitivity, @key_id)
                 ON CONFLICT DO NOTHING
                 """))
             {
-                AddScope(create, handler, year, sensitivity, keyId);
+                AddScope(create, handler, year, sensitivity, group.KeyId);
                 create.ExecuteNonQuery();
             }
 
-            long scope = (long)FindScope(connection, transaction, handler, year, sensitivity, keyId)!;
+            long scope = (long)FindScope(connection, transaction, handler, year, sensitivity, group.KeyId)!;
             lock (_recentGate)
             {
-                var fresh = Unknown(connection, transaction, scope, keys);
+                var fresh = Unknown(connection, transaction, scope, group);
                 if (fresh.Count == 0)
                 {
                     continue;
@@ -186,12 +186,12 @@ internal sealed class SqliteGatewayStore : GatewayStore
                     INSERT INTO ledger_recent (scope, subject) SELECT @scope, substr(@keys, n * 32 + 1, 32) FROM slice
                     """);
                 command.AddLong("scope", scope);
-                command.AddBytes("keys", Concatenate(fresh));
+                command.AddBytes("keys", fresh.Bytes);
                 command.AddInt("count", fresh.Count);
                 inserted += command.ExecuteNonQuery();
-                foreach (byte[] key in fresh)
+                for (int i = 0; i < fresh.Count; i++)
                 {
-                    _recent.AddPending(scope, key);
+                    _recent.AddPending(scope, fresh[i]);
                 }
 
                 using var last = StoreValues.Command(connection, transaction, "SELECT last_insert_rowid()");
@@ -202,16 +202,16 @@ internal sealed class SqliteGatewayStore : GatewayStore
         return inserted;
     }
 
-    private protected override int CountKnown(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
+    private protected override int CountKnown(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, IReadOnlyList<SubjectGroup> groups)
     {
         int known = 0;
-        foreach (var (keyId, keys) in ByKeyId(subjects))
+        foreach (var group in groups)
         {
-            if (FindScope(connection, transaction, handler, year, sensitivity, keyId) is long scope)
+            if (FindScope(connection, transaction, handler, year, sensitivity, group.KeyId) is long scope)
             {
                 lock (_recentGate)
                 {
-                    known += keys.Count - Unknown(connection, transaction, scope, keys).Count;
+                    known += group.Count - Unknown(connection, transaction, scope, group).Count;
                 }
             }
         }
@@ -219,32 +219,61 @@ internal sealed class SqliteGatewayStore : GatewayStore
         return known;
     }
 
-    /// <summary>The keys of <paramref name="scope"/> neither in the recent level nor in the index.</summary>
-    private List<byte[]> Unknown(DbConnection connection, DbTransaction transaction, long scope, List<byte[]> keys)
+    /// <summary>The keys of <paramref name="scope"/> neither in the recent level nor in the index, in the order given.</summary>
+    private SubjectGroup Unknown(DbConnection connection, DbTransaction transaction, long scope, SubjectGroup group)
     {
-        var candidates = keys.Where(key => !_recent.Contains(scope, key)).ToList();
-        if (candidates.Count == 0)
+        byte[] candidates = GC.AllocateUninitializedArray<byte>(group.Count * SubjectGroup.KeySize);
+        int count = 0;
+        for (int i = 0; i < group.Count; i++)
         {
-            return candidates;
+            if (!_recent.Contains(scope, group[i]))
+            {
+                group[i].CopyTo(candidates.AsSpan(count++ * SubjectGroup.KeySize));
+            }
+        }
+
+        var unknown = new SubjectGroup(group.KeyId, candidates, count);
+        if (count == 0)
+        {
+            return unknown;
         }
 
         using var command = StoreValues.Command(connection, transaction, $"""
             {Slices}
-            SELECT n FROM slice JOIN ledger_key k ON k.scope = @scope AND k.subject = substr(@keys, n * 32 + 1, 32)
+            SELECT n FROM slice JOIN ledger_key k ON k.scope = @scope AND k.subject = substr(@keys, n * 32 + 1, 32) ORDER BY n
             """);
         command.AddLong("scope", scope);
-        command.AddBytes("keys", Concatenate(candidates));
-        command.AddInt("count", candidates.Count);
-        var indexed = new HashSet<long>();
+        command.AddBytes("keys", unknown.Bytes);
+        command.AddInt("count", count);
+        var indexed = new List<int>();
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                indexed.Add(reader.GetInt64(0));
+                indexed.Add(checked((int)reader.GetInt64(0)));
             }
         }
 
-        return indexed.Count == 0 ? candidates : [.. candidates.Where((_, i) => !indexed.Contains(i))];
+        if (indexed.Count == 0)
+        {
+            return unknown;
+        }
+
+        // Those in the index out, the rest moved up in place.
+        int kept = 0;
+        int next = 0;
+        for (int i = 0; i < count; i++)
+        {
+            if (next < indexed.Count && indexed[next] == i)
+            {
+                next++;
+                continue;
+            }
+
+            candidates.AsSpan(i * SubjectGroup.KeySize, SubjectGroup.KeySize).CopyTo(candidates.AsSpan(kept++ * SubjectGroup.KeySize));
+        }
+
+        return unknown with { Count = kept };
     }
 
     private static long? FindScope(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, string keyId)
@@ -252,17 +281,6 @@ internal sealed class SqliteGatewayStore : GatewayStore
         using var command = StoreValues.Command(connection, transaction, ScopeId);
         AddScope(command, handler, year, sensitivity, keyId);
         return command.ExecuteScalar() is { } id and not DBNull ? Convert.ToInt64(id, CultureInfo.InvariantCulture) : null;
-    }
-
-    private static byte[] Concatenate(List<byte[]> keys)
-    {
-        byte[] all = new byte[keys.Count * 32];
-        for (int i = 0; i < keys.Count; i++)
-        {
-            keys[i].CopyTo(all, i * 32);
-        }
-
-        return all;
     }
 
     private protected override void ReleaseConnections()
@@ -284,30 +302,5 @@ internal sealed class SqliteGatewayStore : GatewayStore
         command.AddInt("year", year);
         command.AddInt("sensitivity", (int)sensitivity);
         command.AddText("key_id", keyId);
-    }
-
-    /// <summary>Splits the subjects into runs of one key id, each in the order given.</summary>
-    private static IEnumerable<(string KeyId, List<byte[]> Keys)> ByKeyId(IReadOnlyList<(string KeyId, byte[] Subject)> subjects)
-    {
-        int start = 0;
-        while (start < subjects.Count)
-        {
-            string keyId = subjects[start].KeyId;
-            var keys = new List<byte[]>();
-            int end = start;
-            while (end < subjects.Count && string.Equals(subjects[end].KeyId, keyId, StringComparison.Ordinal))
-            {
-                if (subjects[end].Subject.Length != 32)
-                {
-                    throw new ArgumentException("A subject key is 32 bytes.", nameof(subjects));
-                }
-
-                keys.Add(subjects[end].Subject);
-                end++;
-            }
-
-            yield return (keyId, keys);
-            start = end;
-        }
     }
 }
