@@ -82,6 +82,40 @@ public class SqliteGatewayStoreTests : GatewayStoreContract
     }
 
     [Fact]
+    public void Register_NewStoreOnALedgerWithAnIndex_FiltersTheIndexOnceLookupsPayForItAndCountsExactly()
+    {
+        var options = new GatewayStoreOptions { Clock = Clock, LedgerRecentLimit = 50 };
+        using (var earlier = GatewayStores.Open(Location, options))
+        {
+            for (int first = 1; first <= 400; first += 40)
+            {
+                Assert.Equal(40, RegisterBatch(earlier, People(first, first + 39)).Added.NonSensitive);
+            }
+        }
+
+        using var store = (Outbound.Storage.Sqlite.SqliteGatewayStore)GatewayStores.Open(Location, options);
+        Assert.True(Convert.ToInt64(Query(store, "SELECT count(*) FROM ledger_key")[0]) >= 300);
+
+        // A short batch into a large ledger asks the index directly.
+        Assert.Equal(5, RegisterBatch(store, [.. People(1, 10), .. People(401, 405)]).Added.NonSensitive);
+        Assert.Equal(0, store.IndexFiltersBuilt);
+
+        // Known and new persons mixed, batch after batch: the filter is built from the index, then kept up across moves.
+        var counted = Enumerable.Range(1, 405).ToHashSet();
+        var random = new Random(20261130);
+        for (int batch = 0; batch < 30; batch++)
+        {
+            var people = Enumerable.Range(0, 40).Select(_ => random.Next(1, 900)).ToList();
+            int expected = people.Distinct().Count(counted.Add);
+            Assert.Equal(expected, RegisterBatch(store, [.. people.Select(p => Person(p))]).Added.NonSensitive);
+        }
+
+        Assert.Equal(1, store.IndexFiltersBuilt);
+        Assert.Equal(new Law.PersonCounts(counted.Count, 0), store.Totals(Handler, Year));
+        Assert.Equal([(long)counted.Count], Query(store, "SELECT count(*) FROM ledger_subject").Select(Convert.ToInt64));
+    }
+
+    [Fact]
     public void Register_TwoStoresOnOneFile_EachSeesThePersonsTheOtherAddedAndMoved()
     {
         var options = new GatewayStoreOptions { Clock = Clock, LedgerRecentLimit = 3 };

@@ -113,7 +113,12 @@ public sealed partial class ExportPipeline : IDisposable
         stage = clock.GetTimestamp();
         ApplyScope(records);
         Timings.AddDecide(clock.GetTimestamp() - stage);
-        return new ExaminedBatch(batch, records);
+
+        // Hashed here, not at the commit: with more than one core it is done while the previous batch commits.
+        stage = clock.GetTimestamp();
+        string digest = BatchDigest(batch);
+        Timings.AddCommit(clock.GetTimestamp() - stage);
+        return new ExaminedBatch(batch, records, digest);
     }
 
     /// <summary>Decides and commits a batch <see cref="Examine(InputBatch)"/> prepared; batches must come in input order.</summary>
@@ -163,7 +168,7 @@ public sealed partial class ExportPipeline : IDisposable
 
             long writing = clock.GetTimestamp();
             Timings.AddDecide(writing - stage);
-            return Commit(batch, records, transaction, decision, before, after, now, writing);
+            return Commit(batch, examined.Digest, records, transaction, decision, before, after, now, writing);
         }
         finally
         {
@@ -174,9 +179,12 @@ public sealed partial class ExportPipeline : IDisposable
     /// <summary>A batch examined and transformed, waiting for its decision and commit.</summary>
     public sealed class ExaminedBatch
     {
-        internal ExaminedBatch(InputBatch batch, List<ExaminedRecord> records) => (Batch, Records) = (batch, records);
+        internal ExaminedBatch(InputBatch batch, List<ExaminedRecord> records, string digest) => (Batch, Records, Digest) = (batch, records, digest);
 
         internal InputBatch Batch { get; }
+
+        /// <summary>Gets SHA-256 over the batch's input records (<see cref="BatchManifest.BatchDigest"/>).</summary>
+        internal string Digest { get; }
 
         internal List<ExaminedRecord> Records { get; }
     }
@@ -197,7 +205,7 @@ public sealed partial class ExportPipeline : IDisposable
     }
 
     /// <summary>Writes the released part, then commits quarantine, audit entry and manifest entry with the ledger.</summary>
-    private BatchResult Commit(InputBatch batch, List<ExaminedRecord> records, IGatewayTransaction transaction, TransferDecision? decision, PersonCounts before, PersonCounts after, DateTimeOffset now, long writing)
+    private BatchResult Commit(InputBatch batch, string batchDigest, List<ExaminedRecord> records, IGatewayTransaction transaction, TransferDecision? decision, PersonCounts before, PersonCounts after, DateTimeOffset now, long writing)
     {
         var clock = _options.Clock;
         var released = records.Where(r => r.Retained is null).ToList();
@@ -254,7 +262,6 @@ public sealed partial class ExportPipeline : IDisposable
         transaction.Quarantine([.. retained.Where(r => r.Source.QuarantineId is null).Select(r => new QuarantineItem(
             Run.Key.RunId, number, r.Source.Position, r.Retained!.Value, r.RetainRule, r.RetainDetail!,
             _options.Sealer.Seal(r.Source.Raw.Span, Run.Key.RunId, r.Source.Position), _options.Sealer.KeyId))]);
-        string batchDigest = BatchDigest(batch);
         var kind = batch.Records.Any(r => r.QuarantineId is not null) ? AuditKind.QuarantineRelease : AuditKind.ExportBatch;
         transaction.Append(new AuditRecord(kind, _options.Actor, now,
             AuditBody.ExportBatch(_options, Run.Key.RunId, result, batchDigest, partDigest, Approvals, fromQuarantine.Count)));

@@ -21,6 +21,11 @@ internal sealed class SqliteGatewayStore : GatewayStore
     private readonly Lock _recentGate = new();
     private readonly RecentSubjects _recent = new();
 
+    // Filters over ledger_key's keys, by scope, for the generation _recent holds, and the keys looked up in the index
+    // per scope while it has none (Unknown says when one is built).
+    private readonly Dictionary<long, KeyFilter> _indexFilters = [];
+    private readonly Dictionary<long, long> _indexLookups = [];
+
     private SqliteGatewayStore(StoreLocation location, GatewayStoreOptions options, string connectionString)
         : base(location, options) => _connectionString = connectionString;
 
@@ -94,7 +99,10 @@ internal sealed class SqliteGatewayStore : GatewayStore
                 long generation = Convert.ToInt64(state.ExecuteScalar(), CultureInfo.InvariantCulture);
                 if (generation != _recent.Generation)
                 {
+                    // Another process moved keys into the index (or this one's move was rolled back): filters start again.
                     _recent.Reset(generation);
+                    _indexFilters.Clear();
+                    _indexLookups.Clear();
                 }
                 else
                 {
@@ -124,6 +132,16 @@ internal sealed class SqliteGatewayStore : GatewayStore
                     UPDATE ledger_state SET generation = generation + 1 WHERE id = 1;
                     """);
                 move.ExecuteNonQuery();
+                foreach (var (scope, filter) in _indexFilters)
+                {
+                    _recent.ForEachCommitted(scope, (high, low) =>
+                    {
+                        Span<byte> bytes = stackalloc byte[SubjectGroup.KeySize];
+                        SubjectGroup.Write(high, low, bytes);
+                        filter.Add(bytes);
+                    });
+                }
+
                 _recent.Reset(_recent.Generation + 1);
             }
         }
@@ -174,7 +192,7 @@ internal sealed class SqliteGatewayStore : GatewayStore
             long scope = (long)FindScope(connection, transaction, handler, year, sensitivity, group.KeyId)!;
             lock (_recentGate)
             {
-                var fresh = Unknown(connection, transaction, scope, group);
+                var fresh = Unknown(connection, transaction, scope, group, handler, year, sensitivity);
                 if (fresh.Count == 0)
                 {
                     continue;
@@ -211,7 +229,7 @@ internal sealed class SqliteGatewayStore : GatewayStore
             {
                 lock (_recentGate)
                 {
-                    known += group.Count - Unknown(connection, transaction, scope, group).Count;
+                    known += group.Count - Unknown(connection, transaction, scope, group, handler, year, sensitivity).Count;
                 }
             }
         }
@@ -220,61 +238,112 @@ internal sealed class SqliteGatewayStore : GatewayStore
     }
 
     /// <summary>The keys of <paramref name="scope"/> neither in the recent level nor in the index, in the order given.</summary>
-    private SubjectGroup Unknown(DbConnection connection, DbTransaction transaction, long scope, SubjectGroup group)
+    /// <remarks>
+    /// A key the scope's filter has never seen is not in the index; only the others are looked up there. A filter is
+    /// built (by reading the scope's keys from the index) once the keys looked up in this generation reach a quarter of
+    /// the persons counted under the scope's handler, year and sensitivity, so a short export into a large ledger never
+    /// reads the whole index, and a long one reads it once.
+    /// </remarks>
+    private SubjectGroup Unknown(DbConnection connection, DbTransaction transaction, long scope, SubjectGroup group, string handler, int year, Sensitivity sensitivity)
     {
-        byte[] candidates = GC.AllocateUninitializedArray<byte>(group.Count * SubjectGroup.KeySize);
+        // Known: in the recent level, or found in the index; looked up there only when the filter may have seen it.
+        var known = new bool[group.Count];
+        var toLookUp = new List<int>();
+        var filter = IndexFilter(connection, transaction, scope, handler, year, sensitivity, group.Count);
+        for (int i = 0; i < group.Count; i++)
+        {
+            if (_recent.Contains(scope, group[i]))
+            {
+                known[i] = true;
+            }
+            else if (filter is null || filter.MayContain(group[i]))
+            {
+                toLookUp.Add(i);
+            }
+        }
+
+        if (toLookUp.Count > 0)
+        {
+            byte[] keys = GC.AllocateUninitializedArray<byte>(toLookUp.Count * SubjectGroup.KeySize);
+            for (int n = 0; n < toLookUp.Count; n++)
+            {
+                group[toLookUp[n]].CopyTo(keys.AsSpan(n * SubjectGroup.KeySize));
+            }
+
+            using var command = StoreValues.Command(connection, transaction, $"""
+                {Slices}
+                SELECT n FROM slice JOIN ledger_key k ON k.scope = @scope AND k.subject = substr(@keys, n * 32 + 1, 32)
+                """);
+            command.AddLong("scope", scope);
+            command.AddBytes("keys", keys);
+            command.AddInt("count", toLookUp.Count);
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                known[toLookUp[checked((int)reader.GetInt64(0))]] = true;
+            }
+        }
+
+        byte[] result = GC.AllocateUninitializedArray<byte>(group.Count * SubjectGroup.KeySize);
         int count = 0;
         for (int i = 0; i < group.Count; i++)
         {
-            if (!_recent.Contains(scope, group[i]))
+            if (!known[i])
             {
-                group[i].CopyTo(candidates.AsSpan(count++ * SubjectGroup.KeySize));
+                group[i].CopyTo(result.AsSpan(count++ * SubjectGroup.KeySize));
             }
         }
 
-        var unknown = new SubjectGroup(group.KeyId, candidates, count);
-        if (count == 0)
+        return new SubjectGroup(group.KeyId, result, count);
+    }
+
+    /// <summary>The scope's filter over the index, built when lookups have cost as much as reading the index; <see langword="null"/> while there is none.</summary>
+    private KeyFilter? IndexFilter(DbConnection connection, DbTransaction transaction, long scope, string handler, int year, Sensitivity sensitivity, int lookingUp)
+    {
+        if (_indexFilters.TryGetValue(scope, out var filter))
         {
-            return unknown;
+            return filter;
         }
 
-        using var command = StoreValues.Command(connection, transaction, $"""
-            {Slices}
-            SELECT n FROM slice JOIN ledger_key k ON k.scope = @scope AND k.subject = substr(@keys, n * 32 + 1, 32) ORDER BY n
-            """);
-        command.AddLong("scope", scope);
-        command.AddBytes("keys", unknown.Bytes);
-        command.AddInt("count", count);
-        var indexed = new List<int>();
-        using (var reader = command.ExecuteReader())
+        long lookups = _indexLookups.GetValueOrDefault(scope) + lookingUp;
+        _indexLookups[scope] = lookups;
+        long counted;
+        using (var total = StoreValues.Command(connection, transaction, "SELECT coalesce(sum(persons), 0) FROM ledger_total WHERE handler = @handler AND year = @year AND sensitivity = @sensitivity"))
         {
+            total.AddText("handler", handler);
+            total.AddInt("year", year);
+            total.AddInt("sensitivity", (int)sensitivity);
+            counted = Convert.ToInt64(total.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        if (lookups * 4 < counted || counted > MaxFilteredKeys)
+        {
+            return null;
+        }
+
+        filter = new KeyFilter((int)Math.Min(counted + Options.LedgerRecentLimit, KeyFilter.MaxSegmentCapacity));
+        using (var keys = StoreValues.Command(connection, transaction, "SELECT subject FROM ledger_key WHERE scope = @scope"))
+        {
+            keys.AddLong("scope", scope);
+            using var reader = keys.ExecuteReader();
+            byte[] key = new byte[SubjectGroup.KeySize];
             while (reader.Read())
             {
-                indexed.Add(checked((int)reader.GetInt64(0)));
+                reader.GetBytes(0, 0, key, 0, key.Length);
+                filter.Add(key);
             }
         }
 
-        if (indexed.Count == 0)
-        {
-            return unknown;
-        }
-
-        // Those in the index out, the rest moved up in place.
-        int kept = 0;
-        int next = 0;
-        for (int i = 0; i < count; i++)
-        {
-            if (next < indexed.Count && indexed[next] == i)
-            {
-                next++;
-                continue;
-            }
-
-            candidates.AsSpan(i * SubjectGroup.KeySize, SubjectGroup.KeySize).CopyTo(candidates.AsSpan(kept++ * SubjectGroup.KeySize));
-        }
-
-        return unknown with { Count = kept };
+        _indexFilters[scope] = filter;
+        IndexFiltersBuilt++;
+        return filter;
     }
+
+    /// <summary>Gets the number of filters built over the index so far (for tests).</summary>
+    internal int IndexFiltersBuilt { get; private set; }
+
+    // Beyond this many persons in a scope (some 128 MB of filter) the index is asked directly.
+    private const long MaxFilteredKeys = 1L << 26;
 
     private static long? FindScope(DbConnection connection, DbTransaction transaction, string handler, int year, Sensitivity sensitivity, string keyId)
     {
