@@ -1,9 +1,7 @@
-using System.Buffers.Binary;
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Outbound.Detection;
 using Outbound.Gateway;
 
 namespace Outbound.Storage;
@@ -59,15 +57,6 @@ internal static class StoreValues
 
     /// <summary>Reads a date written by <see cref="Date(DateOnly)"/>.</summary>
     public static DateOnly Date(string text) => DateOnly.ParseExact(text, DateFormat, CultureInfo.InvariantCulture);
-
-    /// <summary>Returns the 32 bytes of a subject key's HMAC, high half first.</summary>
-    public static byte[] SubjectBytes(SubjectKey key)
-    {
-        byte[] bytes = new byte[32];
-        BinaryPrimitives.WriteUInt128BigEndian(bytes, key.High);
-        BinaryPrimitives.WriteUInt128BigEndian(bytes.AsSpan(16), key.Low);
-        return bytes;
-    }
 
     /// <summary>Returns the text at <paramref name="ordinal"/>, or <see langword="null"/>.</summary>
     public static string? NullableText(this DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -46,7 +46,9 @@ public class SqliteGatewayStoreTests : GatewayStoreContract
                 insert.Parameters.AddWithValue("@year", year);
                 insert.Parameters.AddWithValue("@sensitivity", (int)entry.Sensitivity);
                 insert.Parameters.AddWithValue("@key_id", entry.Subject.KeyId);
-                insert.Parameters.AddWithValue("@subject", StoreValues.SubjectBytes(entry.Subject));
+                byte[] subject = new byte[SubjectGroup.KeySize];
+                SubjectGroup.Write(entry.Subject.High, entry.Subject.Low, subject);
+                insert.Parameters.AddWithValue("@subject", subject);
                 insert.ExecuteNonQuery();
             }
         }

@@ -109,19 +109,19 @@ internal sealed class PostgresGatewayStore : GatewayStore
         command.AddText("handler", handler);
         command.AddInt("year", year);
         command.AddInt("sensitivity", (int)sensitivity);
-        var keyIds = new List<string>();
-        var subjects = new List<byte[]>();
+        var keyIds = new string[groups.Sum(g => g.Count)];
+        var subjects = new byte[keyIds.Length][];
+        int next = 0;
         foreach (var group in groups)
         {
-            for (int i = 0; i < group.Count; i++)
+            for (int i = 0; i < group.Count; i++, next++)
             {
-                keyIds.Add(group.KeyId);
-                subjects.Add(group[i].ToArray());
+                (keyIds[next], subjects[next]) = (group.KeyId, group[i].ToArray());
             }
         }
 
-        command.Parameters.Add(new NpgsqlParameter<string[]>("key_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = [.. keyIds] });
-        command.Parameters.Add(new NpgsqlParameter<byte[][]>("subjects", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = [.. subjects] });
+        command.Parameters.Add(new NpgsqlParameter<string[]>("key_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = keyIds });
+        command.Parameters.Add(new NpgsqlParameter<byte[][]>("subjects", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = subjects });
         return command;
     }
 }

@@ -32,9 +32,6 @@ internal sealed class KeyFilter
     /// <summary>Gets the number of keys added.</summary>
     public long Count { get; private set; }
 
-    /// <summary>Gets the memory the bits take, in bytes.</summary>
-    public long Bytes => _segments.Sum(s => s.Bits.LongLength * sizeof(ulong));
-
     /// <summary>Adds a key.</summary>
     public void Add(ReadOnlySpan<byte> key)
     {
