@@ -105,8 +105,12 @@ public sealed class LocationCoarseningTests
         double lat = double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture);
         double lon = double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture);
 
-        // Cells are size × size metres at their middle latitude; the far corner is within half a diagonal, plus rounding.
-        return Metres(point.Latitude, point.Longitude, lat, lon) <= (size.Metres * 0.71) + 5
+        // Cells are size × size metres at their middle latitude; the far corner is within half a diagonal, plus the
+        // centre's rounding to the decimals written (half a unit of the last one, on each axis).
+        int dot = parts[0].IndexOf('.', StringComparison.Ordinal);
+        int written = dot < 0 ? 0 : parts[0].Length - dot - 1;
+        double rounding = 0.5 * Math.Pow(10, -written) * 111_195 * Math.Sqrt(2);
+        return Metres(point.Latitude, point.Longitude, lat, lon) <= (size.Metres * 0.71) + rounding + 5
             && grid.Apply(grid.Apply(text)) == grid.Apply(text);
     }
 

@@ -26,7 +26,8 @@ public sealed class SubjectKeyCacheTests
             Assert.Equal(Keyer.KeyOfCanonical(bytes), cache.KeyOf(bytes));
         }
 
-        Assert.InRange(cache.Computed, 10_000, 19_999); // the repeats (half of all) are found again
+        // Each identifier is keyed at least once; the repeats (about half of all) are mostly found again.
+        Assert.InRange(cache.Computed, seen.Distinct(StringComparer.Ordinal).Count(), 19_999);
     }
 
     [Fact]
