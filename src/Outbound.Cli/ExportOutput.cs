@@ -14,6 +14,9 @@ internal static class ExportOutput
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
+    /// <summary>The unreadable records the text summary names; the JSON summary lists more.</summary>
+    private const int UnreadableShown = 3;
+
     public static void WriteText(IAnsiConsole console, ExportSummary summary, string? destination)
     {
         if (summary.RemovedParts.Count > 0)
@@ -32,7 +35,7 @@ internal static class ExportOutput
         table.AddRow("records in", Invariant($"{summary.Records:N0}"), Invariant($"{summary.Batches:N0} batch(es), run {summary.Run.RunId[..12]}"));
         table.AddRow("released", Invariant($"{summary.Released:N0}"), Markup.Escape(destination is null || summary.DryRun ? "" : "to " + destination));
         table.AddRow("retained", Invariant($"{summary.Retained:N0}"), Markup.Escape(string.Join("; ", summary.RetainedByReason.OrderBy(p => p.Key).Select(p => Invariant($"{RetainReasonNames.Of(p.Key)} {p.Value:N0}")))));
-        table.AddRow("unreadable", Invariant($"{summary.Unreadable:N0}"), Markup.Escape(string.Join("; ", summary.FirstUnreadable.Take(3).Select(u => Invariant($"line/row {u.Position}: {u.Reason}")))));
+        table.AddRow("unreadable", Invariant($"{summary.Unreadable:N0}"), Markup.Escape(UnreadableText(summary)));
         table.AddRow("persons added", Invariant($"{summary.Added.NonSensitive:N0} / {summary.Added.Sensitive:N0}"), "distinct persons newly counted: non-sensitive / sensitive personal information");
         table.AddRow(Markup.Escape(Invariant($"year {summary.Year} in ledger")), Invariant($"{summary.YearTotals.NonSensitive:N0} / {summary.YearTotals.Sensitive:N0}"), "the handler's distinct persons exported this year: non-sensitive / sensitive (a person can be in both)");
         if (!summary.Categories.IsEmpty)
@@ -65,6 +68,21 @@ internal static class ExportOutput
         {
             console.MarkupLine(Markup.Escape($"  {reason.Rule.Id} ({reason.Rule.Citation}): {reason.En}"));
         }
+    }
+
+    /// <summary>The first unreadable records, one a line, with their field when known, and how many more there are.</summary>
+    internal static string UnreadableText(ExportSummary summary)
+    {
+        var lines = summary.FirstUnreadable.Take(UnreadableShown)
+            .Select(u => u.Field.Length > 0 ? Invariant($"line/row {u.Position}, field {u.Field}: {u.Reason}") : Invariant($"line/row {u.Position}: {u.Reason}"))
+            .ToList();
+        long more = summary.Unreadable - lines.Count;
+        if (more > 0)
+        {
+            lines.Add(Invariant($"and {more:N0} more (--format json lists the first {summary.FirstUnreadable.Count:N0})"));
+        }
+
+        return string.Join('\n', lines);
     }
 
     public static string ToJson(ExportSummary summary)

@@ -10,7 +10,14 @@ namespace Outbound.Benchmarks.Stages;
 /// splitting lines, the byte scanner over raw lines, JSON parsing alone, and the whole inventory. Prints MB/s and bytes
 /// allocated per record of each stage, so one change can be judged by ratios from the same run on a noisy machine.
 /// </summary>
-/// <remarks>Usage: <c>dotnet run -c Release --project bench/Outbound.Benchmarks -- stages FILE [MB] [ROUNDS]</c>.</remarks>
+/// <remarks>
+/// Usage: <c>dotnet run -c Release --project bench/Outbound.Benchmarks -- stages FILE [MB] [ROUNDS] [STAGES]</c>, STAGES
+/// a comma-separated choice of lines, scanner, parse, parse-general, fieldscan, scanonly and inventory; or one of
+/// <c>calls</c> (calls and matches per recognizer), <c>fields</c> (nanoseconds a value of each field, values gathered
+/// first) and <c>repeat</c> (one value of each common shape scanned again and again, with its run and each recognizer
+/// the run's shape lets through). The command-line tool runs with tiered compilation off; set
+/// <c>DOTNET_TieredCompilation=0</c> to time what it runs.
+/// </remarks>
 internal static class ScanStages
 {
     private static readonly DateOnly ReferenceDate = new(2026, 11, 29);
@@ -19,7 +26,7 @@ internal static class ScanStages
     {
         if (args.Length < 1)
         {
-            Console.Error.WriteLine("usage: stages FILE [MB=300] [ROUNDS=3] [STAGES=lines,scanner,parse,inventory]");
+            Console.Error.WriteLine("usage: stages FILE [MB=300] [ROUNDS=3] [STAGES=lines,scanner,parse,fieldscan,inventory | calls | fields | repeat]");
             return 2;
         }
 
@@ -36,6 +43,7 @@ internal static class ScanStages
             ["parse"] = bytes => Parse(bytes, new NullVisitor()),
             ["parse-general"] = bytes => Parse(bytes, new NullVisitor(), simple: false),
             ["fieldscan"] = bytes => Parse(bytes, new ScanningVisitor(scanner)),
+            ["scanonly"] = bytes => Parse(bytes, new ScanOnlyVisitor(scanner)),
             ["inventory"] = bytes =>
             {
                 var inventory = new DatasetInventory("stages", scanner, keyer, ReferenceDate);
@@ -48,6 +56,16 @@ internal static class ScanStages
         if (wanted is ["calls"])
         {
             return Calls(data);
+        }
+
+        if (wanted is ["repeat"])
+        {
+            return Repeat(scanner);
+        }
+
+        if (wanted is ["fields"])
+        {
+            return Fields(data, scanner, rounds);
         }
 
         long records = CountLines(data);
@@ -166,6 +184,121 @@ internal static class ScanStages
         return 0;
     }
 
+    /// <summary>Times the scanner over each field's values alone (gathered first, so nothing else is timed): nanoseconds per value.</summary>
+    private static int Fields(byte[] data, Scanner scanner, int rounds)
+    {
+        var gatherer = new GatheringVisitor();
+        Parse(data, gatherer);
+        var findings = new List<Finding>(64);
+        var best = new Dictionary<string, double>();
+        var found = new Dictionary<string, long>();
+        for (int round = 0; round < rounds; round++)
+        {
+            foreach (var (name, values) in gatherer.Values)
+            {
+                var context = new ScanContext(ReferenceDate, FieldClassifier.Classify(name));
+                long count = 0;
+                long start = Stopwatch.GetTimestamp();
+                foreach (byte[] value in values)
+                {
+                    findings.Clear();
+                    scanner.Scan(value, context, findings);
+                    count += findings.Count;
+                }
+
+                best[name] = Math.Min(best.GetValueOrDefault(name, double.MaxValue), Stopwatch.GetElapsedTime(start).TotalSeconds);
+                found[name] = count;
+            }
+        }
+
+        Console.WriteLine($"{"field",-16} {"values",10} {"ns/value",9} {"findings",10}");
+        double total = 0;
+        foreach (var (name, values) in gatherer.Values)
+        {
+            total += best[name];
+            Console.WriteLine($"{name,-16} {values.Count,10} {best[name] * 1e9 / values.Count,9:F1} {found[name],10}");
+        }
+
+        Console.WriteLine($"all fields: {total:F3} s");
+        return 0;
+    }
+
+    /// <summary>Times the scanner over one value again and again (everything in cache): the fixed cost of a value of each shape.</summary>
+    private static int Repeat(Scanner scanner)
+    {
+        var findings = new List<Finding>(64);
+        string[] values = ["57", "107.7", "1754114446281", "36.644591", "LVS1YUVE5TE184838", "4.2.1", "9fb9d23dbe9db2a5b07112d40d9ace21", "鲁A430U0"];
+        for (int round = 0; round < 3; round++)
+        {
+            foreach (string text in values)
+            {
+                byte[] value = System.Text.Encoding.UTF8.GetBytes(text);
+                var context = new ScanContext(ReferenceDate);
+                const int Calls = 2_000_000;
+                long start = Stopwatch.GetTimestamp();
+                for (int i = 0; i < Calls; i++)
+                {
+                    findings.Clear();
+                    scanner.Scan(value, context, findings);
+                }
+
+                if (round == 2)
+                {
+                    Console.WriteLine($"{text,-34} {Stopwatch.GetElapsedTime(start).TotalSeconds * 1e9 / Calls,8:F1} ns {findings.Count}");
+                    int length = Scanner.Run(value, 0, out uint allowed);
+                    start = Stopwatch.GetTimestamp();
+                    for (int i = 0; i < Calls; i++)
+                    {
+                        length += Scanner.Run(value, 0, out allowed);
+                    }
+
+                    Console.WriteLine($"  run {Stopwatch.GetElapsedTime(start).TotalSeconds * 1e9 / Calls,8:F1} ns {length}");
+                    foreach (var recognizer in scanner.Recognizers.Where(recognizer => recognizer.Triggers.Contains(value[0]) && (allowed & ShapeGate.Bit(recognizer.Type)) != 0))
+                    {
+                        start = Stopwatch.GetTimestamp();
+                        int matched = 0;
+                        for (int i = 0; i < Calls; i++)
+                        {
+                            matched += recognizer.TryMatch(value, 0, context, out _) ? 1 : 0;
+                        }
+
+                        Console.WriteLine($"  {recognizer.Type,-14} {Stopwatch.GetElapsedTime(start).TotalSeconds * 1e9 / Calls,8:F1} ns {matched}");
+                    }
+                }
+            }
+        }
+
+        return 0;
+    }
+
+    private sealed class GatheringVisitor : IRecordVisitor
+    {
+        public Dictionary<string, List<byte[]>> Values { get; } = [];
+
+        public void BeginRecord(long position)
+        {
+        }
+
+        public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+        {
+            string key = System.Text.Encoding.UTF8.GetString(name);
+            if (!Values.TryGetValue(key, out var list))
+            {
+                Values[key] = list = [];
+            }
+
+            list.Add(value.ToArray());
+        }
+
+        public void EndRecord()
+        {
+        }
+
+        public void Skip(long position, string field, string reason)
+        {
+        }
+    }
+
     private sealed class Counting(IRecognizer inner) : IRecognizer
     {
         public long Calls { get; private set; }
@@ -226,6 +359,33 @@ internal static class ScanStages
             }
 
             Found += _findings.Count;
+        }
+
+        public void EndRecord()
+        {
+        }
+
+        public void Skip(long position, string field, string reason)
+        {
+        }
+    }
+
+    /// <summary>Scans every field value without its name's hint and keeps nothing: the scanner's share of the inventory.</summary>
+    private sealed class ScanOnlyVisitor(Scanner scanner) : IRecordVisitor
+    {
+        private readonly List<Finding> _findings = new(64);
+        private readonly ScanContext _context = new(ReferenceDate);
+        private long _found;
+
+        public void BeginRecord(long position)
+        {
+        }
+
+        public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+        {
+            _findings.Clear();
+            scanner.Scan(value, _context, _findings);
+            _found += _findings.Count;
         }
 
         public void EndRecord()

@@ -65,6 +65,14 @@ internal static class VinChecksum
         return remainder == 10 ? (byte)'X' : (byte)('0' + remainder);
     }
 
+    /// <summary>Returns the value of <paramref name="value"/> times the weight of position <paramref name="index"/>, or -1 when it may not appear in a VIN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Weighted(byte value, int index)
+    {
+        byte number = ValueOf(value);
+        return number == NotAllowed ? -1 : number * Weights[index];
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static byte ValueOf(byte value)
     {

@@ -40,12 +40,13 @@ public sealed class VinRecognizer : IRecognizer
         }
 
         ReadOnlySpan<byte> vin = text.Slice(position, VinChecksum.Length);
-        if (!HasVinShape(vin))
+        byte check = CheckOfShape(vin);
+        if (check == 0)
         {
             return false;
         }
 
-        if (VinChecksum.IsValid(vin))
+        if (vin[VinChecksum.CheckIndex] == check)
         {
             finding = new Finding(IdentifierType.Vin, position, VinChecksum.Length, ValidatedScore);
             return true;
@@ -61,23 +62,54 @@ public sealed class VinRecognizer : IRecognizer
     }
 
     /// <summary>Returns <see langword="true"/> when <paramref name="vin"/> has every property of a VIN except, perhaps, its check digit.</summary>
-    internal static bool HasVinShape(ReadOnlySpan<byte> vin)
+    internal static bool HasVinShape(ReadOnlySpan<byte> vin) => CheckOfShape(vin) != 0;
+
+    /// <summary>
+    /// Returns the check character that <paramref name="vin"/>'s characters give (<see cref="VinChecksum.Compute"/>) when
+    /// it has every property of a VIN except, perhaps, its check digit; else 0. One pass over the characters.
+    /// </summary>
+    private static byte CheckOfShape(ReadOnlySpan<byte> vin)
     {
-        foreach (byte value in vin)
+        if (vin.Length != VinChecksum.Length)
         {
-            if (!VinChecksum.IsVinCharacter(value))
-            {
-                return false;
-            }
+            return 0;
         }
 
+        byte first = vin[0];
         byte check = vin[VinChecksum.CheckIndex];
-        return vin[0] != '0'
-            && (RecognizerBytes.IsDigit(check) || check == 'X')
-            && vin[9] is not ((byte)'0' or (byte)'U' or (byte)'Z')
-            && !vin[13..].ContainsAnyExceptInRange((byte)'0', (byte)'9')
-            && vin.ContainsAnyExcept(vin[0])
-            // Every world manufacturer identifier has a letter (China's begin with L), so an all-digit string is a number, not a VIN.
-            && vin.ContainsAnyExceptInRange((byte)'0', (byte)'9');
+        if (first == '0'
+            || !(RecognizerBytes.IsDigit(check) || check == 'X')
+            || vin[9] is (byte)'0' or (byte)'U' or (byte)'Z'
+            || !RecognizerBytes.IsDigit(vin[13]) || !RecognizerBytes.IsDigit(vin[14]) || !RecognizerBytes.IsDigit(vin[15]) || !RecognizerBytes.IsDigit(vin[16]))
+        {
+            return 0;
+        }
+
+        int sum = 0;
+        bool letter = false;
+        bool varied = false;
+        for (int i = 0; i < VinChecksum.Length; i++)
+        {
+            byte value = vin[i];
+            int weighted = VinChecksum.Weighted(value, i);
+            if (weighted < 0)
+            {
+                return 0;
+            }
+
+            sum += weighted;
+            letter |= value > '9';
+            varied |= value != first;
+        }
+
+        // Not all one character; and every world manufacturer identifier has a letter (China's begin with L), so an
+        // all-digit string is a number, not a VIN.
+        if (!letter || !varied)
+        {
+            return 0;
+        }
+
+        int remainder = sum % 11;
+        return remainder == 10 ? (byte)'X' : (byte)('0' + remainder);
     }
 }
