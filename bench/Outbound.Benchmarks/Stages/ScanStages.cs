@@ -253,6 +253,19 @@ internal static class ScanStages
                     }
 
                     Console.WriteLine($"  run {Stopwatch.GetElapsedTime(start).TotalSeconds * 1e9 / Calls,8:F1} ns {length}");
+                    int runLength = Scanner.Run(value, 0, out _);
+                    if (runLength < value.Length && value[runLength] == (byte)'.')
+                    {
+                        uint narrowed = 0;
+                        start = Stopwatch.GetTimestamp();
+                        for (int i = 0; i < Calls; i++)
+                        {
+                            narrowed ^= Scanner.AfterPoint(value, runLength, allowed, context);
+                        }
+
+                        Console.WriteLine($"  after point {Stopwatch.GetElapsedTime(start).TotalSeconds * 1e9 / Calls,8:F1} ns {narrowed}");
+                        allowed = Scanner.AfterPoint(value, runLength, allowed, context);
+                    }
                     foreach (var recognizer in scanner.Recognizers.Where(recognizer => recognizer.Triggers.Contains(value[0]) && (allowed & ShapeGate.Bit(recognizer.Type)) != 0))
                     {
                         start = Stopwatch.GetTimestamp();
