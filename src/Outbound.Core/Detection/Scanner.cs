@@ -195,9 +195,9 @@ public sealed class Scanner
     /// <paramref name="allowed"/> the types that can begin at a run of its shape (<see cref="ShapeGate.Lookup"/>).
     /// </summary>
     /// <remarks>
-    /// With 16 bytes left, the first 16 are classified at once; a shorter run is then known whole. Otherwise the run is
-    /// read byte by byte up to <see cref="ScalarLookahead"/> bytes, and a run still going (hashes, tokens) is measured
-    /// with a vectorised search.
+    /// With 16 bytes left, the first 16 are classified at once; a shorter run is then known whole. With fewer left (most
+    /// field values), the run is read byte by byte to its end. A run still going after 16 bytes (hashes, tokens) is
+    /// measured with a vectorised search.
     /// </remarks>
     internal static int Run(ReadOnlySpan<byte> text, int position, out uint allowed)
     {
@@ -224,9 +224,10 @@ public sealed class Scanner
             }
             else
             {
+                // Fewer than 16 bytes left (most field values), or no vectors: byte by byte, to the end of those few.
                 flags = ByteClass.DigitOrHex & ByteClass.Of(text[position]);
                 end = position + 1;
-                int limit = Math.Min(text.Length, position + ScalarLookahead);
+                int limit = Vector128.IsHardwareAccelerated ? text.Length : Math.Min(text.Length, position + ScalarLookahead);
                 while (end < limit)
                 {
                     int c = ByteClass.Of(text[end]);
