@@ -61,8 +61,7 @@ internal static class VinChecksum
             sum = unchecked(sum + (number * Weights[i]));
         }
 
-        int remainder = sum % 11;
-        return remainder == 10 ? (byte)'X' : (byte)('0' + remainder);
+        return CheckCharacter(sum);
     }
 
     /// <summary>Returns the value of <paramref name="value"/> times the weight of position <paramref name="index"/>, or -1 when it may not appear in a VIN.</summary>
@@ -80,10 +79,10 @@ internal static class VinChecksum
         return index < (uint)Values.Length ? Unsafe.Add(ref MemoryMarshal.GetReference(Values), index) : NotAllowed;
     }
 
-    /// <summary>Returns <see langword="true"/> when <paramref name="vin"/> is 17 VIN characters whose ninth is the right check digit.</summary>
-    public static bool IsValid(ReadOnlySpan<byte> vin)
+    /// <summary>Returns the check character for a weighted sum: the sum modulo 11, 10 written X.</summary>
+    public static byte CheckCharacter(int sum)
     {
-        byte check = Compute(vin);
-        return check != 0 && vin[CheckIndex] == check;
+        int remainder = sum % 11;
+        return remainder == 10 ? (byte)'X' : (byte)('0' + remainder);
     }
 }

@@ -61,9 +61,6 @@ public sealed class VinRecognizer : IRecognizer
         return false;
     }
 
-    /// <summary>Returns <see langword="true"/> when <paramref name="vin"/> has every property of a VIN except, perhaps, its check digit.</summary>
-    internal static bool HasVinShape(ReadOnlySpan<byte> vin) => CheckOfShape(vin) != 0;
-
     /// <summary>
     /// Returns the check character that <paramref name="vin"/>'s characters give (<see cref="VinChecksum.Compute"/>) when
     /// it has every property of a VIN except, perhaps, its check digit; else 0. One pass over the characters.
@@ -109,7 +106,6 @@ public sealed class VinRecognizer : IRecognizer
             return 0;
         }
 
-        int remainder = sum % 11;
-        return remainder == 10 ? (byte)'X' : (byte)('0' + remainder);
+        return VinChecksum.CheckCharacter(sum);
     }
 }
