@@ -126,6 +126,10 @@ public sealed class Mask : Transform
             {
                 destination[written++] = MaskCharacter;
             }
+            else if (consumed == 1)
+            {
+                destination[written++] = c;
+            }
             else
             {
                 input.Slice(position, consumed).CopyTo(destination[written..]);
@@ -142,9 +146,21 @@ public sealed class Mask : Transform
     private int CountSignificant(ReadOnlySpan<char> text)
     {
         int count = 0;
-        foreach (Rune rune in text.EnumerateRunes())
+        int position = 0;
+        while (position < text.Length)
         {
+            char c = text[position];
+            if (char.IsAscii(c))
+            {
+                count += IsSignificantAscii(c) ? 1 : 0;
+                position++;
+                continue;
+            }
+
+            // A lone surrogate decodes as the replacement character, which is no letter or digit, as the rune enumerator gives it.
+            Rune.DecodeFromUtf16(text[position..], out Rune rune, out int consumed);
             count += IsSignificant(rune) ? 1 : 0;
+            position += consumed;
         }
 
         return count;
