@@ -118,10 +118,7 @@ public sealed class Mask : Transform
         while (position < input.Length)
         {
             char c = input[position];
-            int consumed = 1;
-            bool significant = char.IsAscii(c)
-                ? position < end && IsSignificantAscii(c)
-                : Rune.DecodeFromUtf16(input[position..], out Rune rune, out consumed) == System.Buffers.OperationStatus.Done && position < end && IsSignificant(rune);
+            bool significant = IsSignificantAt(input, position, out int consumed) && position < end;
             if (significant && index >= keepFirst && index < count - KeepLast)
             {
                 destination[written++] = MaskCharacter;
@@ -146,24 +143,27 @@ public sealed class Mask : Transform
     private int CountSignificant(ReadOnlySpan<char> text)
     {
         int count = 0;
-        int position = 0;
-        while (position < text.Length)
+        for (int position = 0; position < text.Length;)
         {
-            char c = text[position];
-            if (char.IsAscii(c))
-            {
-                count += IsSignificantAscii(c) ? 1 : 0;
-                position++;
-                continue;
-            }
-
-            // A lone surrogate decodes as the replacement character, which is no letter or digit, as the rune enumerator gives it.
-            Rune.DecodeFromUtf16(text[position..], out Rune rune, out int consumed);
-            count += IsSignificant(rune) ? 1 : 0;
+            count += IsSignificantAt(text, position, out int consumed) ? 1 : 0;
             position += consumed;
         }
 
         return count;
+    }
+
+    // Whether the character at `position` is significant (counted, and masked between the kept ones), and how many
+    // chars it takes; ASCII without decoding a rune. A lone surrogate is not significant.
+    private bool IsSignificantAt(ReadOnlySpan<char> text, int position, out int consumed)
+    {
+        char c = text[position];
+        if (char.IsAscii(c))
+        {
+            consumed = 1;
+            return IsSignificantAscii(c);
+        }
+
+        return Rune.DecodeFromUtf16(text[position..], out Rune rune, out consumed) == System.Buffers.OperationStatus.Done && IsSignificant(rune);
     }
 
     // IsSignificant for an ASCII character, without decoding a rune.
