@@ -141,6 +141,13 @@ public sealed class MobileRecognizer : IRecognizer
     private static bool TryReadNumber(ReadOnlySpan<byte> text, int start, out int end)
     {
         end = start;
+
+        // Digits at the fourth and the twelfth place: neither 3-4-4 nor a run of exactly 11 (an epoch timestamp, most often).
+        if (RecognizerBytes.DigitAt(text, start + 3) && RecognizerBytes.DigitAt(text, start + 11))
+        {
+            return false;
+        }
+
         int first = RecognizerBytes.DigitRun(text, start);
         if (first == 11)
         {
