@@ -388,7 +388,6 @@ internal static class ScanStages
     {
         private readonly List<Finding> _findings = new(64);
         private readonly ScanContext _context = new(ReferenceDate);
-        private long _found;
 
         public void BeginRecord(long position)
         {
@@ -398,7 +397,6 @@ internal static class ScanStages
         {
             _findings.Clear();
             scanner.Scan(value, _context, _findings);
-            _found += _findings.Count;
         }
 
         public void EndRecord()
