@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using Outbound.Detection;
 
@@ -31,7 +30,7 @@ public sealed class KeyedToken : Transform
 
     private const int MaxStackBytes = 512;
 
-    private readonly byte[] _key;
+    private readonly HmacSha256 _hmac;
     private readonly IdentifierType? _type;
 
     /// <summary>Initializes a new instance of the <see cref="KeyedToken"/> class.</summary>
@@ -41,7 +40,7 @@ public sealed class KeyedToken : Transform
     public KeyedToken(ReadOnlySpan<byte> key, IdentifierType? type)
     {
         DeidentificationKeys.CheckTokenKey(key, nameof(key));
-        _key = key.ToArray();
+        _hmac = new HmacSha256(key);
         _type = type;
         KeyId = DeidentificationKeys.KeyIdOf(key);
     }
@@ -73,8 +72,8 @@ public sealed class KeyedToken : Transform
             Span<byte> canonical = buffer.Slice(utf8Length, canonicalCapacity);
             int length = TokenCanonical.Write(_type, utf8, canonical);
 
-            Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
-            HMACSHA256.HashData(_key, canonical[..length], hash);
+            Span<byte> hash = stackalloc byte[HmacSha256.DigestBytes];
+            _hmac.Compute(canonical[..length], hash);
 
             KeyId.CopyTo(destination);
             destination[KeyId.Length] = ':';

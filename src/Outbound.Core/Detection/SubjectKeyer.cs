@@ -26,7 +26,7 @@ public sealed class SubjectKeyer
 {
     private const int MinimumSecretBytes = 16;
 
-    private readonly byte[] _secret;
+    private readonly HmacSha256 _hmac;
     private readonly SipHash128 _fingerprints;
 
     /// <summary>Initializes a new instance of the <see cref="SubjectKeyer"/> class.</summary>
@@ -39,9 +39,9 @@ public sealed class SubjectKeyer
             throw new ArgumentException($"The subject-key secret needs at least {MinimumSecretBytes} bytes but has {secret.Length}.", nameof(secret));
         }
 
-        _secret = secret.ToArray();
+        _hmac = new HmacSha256(secret);
         KeyId = Convert.ToHexStringLower(SHA256.HashData(secret)[..4]);
-        _fingerprints = new SipHash128(HMACSHA256.HashData(_secret, FingerprintLabel).AsSpan(0, 16));
+        _fingerprints = new SipHash128(HMACSHA256.HashData(secret, FingerprintLabel).AsSpan(0, 16));
     }
 
     /// <summary>The label of the fingerprint key, so that it is independent of every subject key made under the same secret.</summary>
@@ -65,22 +65,29 @@ public sealed class SubjectKeyer
     /// <summary>Returns the subject key of an already canonical identifier.</summary>
     public SubjectKey KeyOfCanonical(ReadOnlySpan<byte> canonical)
     {
-        Span<byte> hash = stackalloc byte[32];
-        HMACSHA256.HashData(_secret, canonical, hash);
+        Span<byte> hash = stackalloc byte[HmacSha256.DigestBytes];
+        _hmac.Compute(canonical, hash);
         return ToKey(hash);
     }
 
-    /// <summary>Returns an HMAC that one thread can reuse for many keys, cheaper than a fresh one per key.</summary>
-    public IncrementalHash CreateHmac() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _secret);
-
-    /// <summary>Returns the subject key of an already canonical identifier, using <paramref name="hmac"/> from <see cref="CreateHmac"/>.</summary>
-    public SubjectKey KeyOfCanonical(ReadOnlySpan<byte> canonical, IncrementalHash hmac)
+    /// <summary>
+    /// Writes to <paramref name="keys"/> the subject keys of many already canonical identifiers, the bytes of
+    /// <paramref name="data"/> in <paramref name="canonical"/>: what <see cref="KeyOfCanonical(ReadOnlySpan{byte})"/>
+    /// gives each, several times faster when they are many (<see cref="HmacSha256"/> keys them side by side).
+    /// </summary>
+    internal void KeysOfCanonical(ReadOnlySpan<byte> data, ReadOnlySpan<Range> canonical, Span<SubjectKey> keys)
     {
-        ArgumentNullException.ThrowIfNull(hmac);
-        Span<byte> hash = stackalloc byte[32];
-        hmac.AppendData(canonical);
-        hmac.GetHashAndReset(hash);
-        return ToKey(hash);
+        const int Group = 64;
+        Span<byte> hashes = stackalloc byte[Group * HmacSha256.DigestBytes];
+        for (int start = 0; start < canonical.Length; start += Group)
+        {
+            int count = Math.Min(Group, canonical.Length - start);
+            _hmac.Compute(data, canonical.Slice(start, count), hashes);
+            for (int i = 0; i < count; i++)
+            {
+                keys[start + i] = ToKey(hashes.Slice(i * HmacSha256.DigestBytes, HmacSha256.DigestBytes));
+            }
+        }
     }
 
     /// <summary>

@@ -50,12 +50,13 @@ public sealed partial class ExportPipeline
 
     private void ReturnWorker(Worker worker)
     {
+        worker.Flush();
         worker.Report();
         _workers.Add(worker);
     }
 
     /// <summary>One thread's scratch state.</summary>
-    private sealed class Worker(ExportPipeline pipeline) : IDisposable
+    private sealed class Worker(ExportPipeline pipeline)
     {
         private readonly ExportOptions _options = pipeline._options;
         private readonly List<Finding> _findings = [];
@@ -177,7 +178,7 @@ public sealed partial class ExportPipeline
 
             if (personal)
             {
-                examined.Subject = _keys.KeyOf(bestLength > 0
+                _keys.KeyInto(examined, bestLength > 0
                     ? _best.AsSpan(0, bestLength)
                     : Encoding.UTF8.GetBytes($"unkeyed\n{pipeline.Run.Key.RunId}\n{record.Position}"));
             }
@@ -188,7 +189,13 @@ public sealed partial class ExportPipeline
             return examined;
         }
 
-        public void Dispose() => _keys.Dispose();
+        /// <summary>Keys the subjects of the records examined since the last flush; until then, new persons' records have none.</summary>
+        public void Flush()
+        {
+            long started = _clock.GetTimestamp();
+            _keys.Flush();
+            _detectTicks += _clock.GetTimestamp() - started;
+        }
 
         // The categories of the remaining types, non-sensitive and sensitive, each in the order the types first give them.
         private (string[] NonSensitive, string[] Sensitive) Categories(ImmutableArray<IdentifierType> remaining, bool minorSensitive)

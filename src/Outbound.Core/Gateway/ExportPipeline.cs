@@ -61,14 +61,8 @@ public sealed partial class ExportPipeline : IDisposable
     /// <summary>Gets the last input position committed before this pipeline started; positions up to it are skipped on resume.</summary>
     public long CommittedThrough => Run.CommittedThrough;
 
-    /// <summary>Releases the workers kept between batches (their HMAC contexts).</summary>
-    public void Dispose()
-    {
-        while (_workers.TryTake(out var worker))
-        {
-            worker.Dispose();
-        }
-    }
+    /// <summary>Lets go of the workers kept between batches, and the recent identifiers their caches hold.</summary>
+    public void Dispose() => _workers.Clear();
 
     /// <summary>Removes part files a crash left without a committed batch; call before the first batch of a resumed run.</summary>
     /// <returns>The names of the parts removed.</returns>

@@ -1,62 +1,130 @@
-using System.Security.Cryptography;
 using Outbound.Detection;
 
 namespace Outbound.Gateway;
 
 /// <summary>
-/// The subject keys of the identifiers one thread met last, so that a person met again (a vehicle reporting every few
-/// seconds) is keyed without another HMAC.
+/// Gives records their subject keys for one thread: a person met again lately (a vehicle reporting every few seconds)
+/// is keyed from memory, and new persons are keyed together, many at once.
 /// </summary>
 /// <remarks>
-/// Direct-mapped by a hash of the canonical form; a hit compares the canonical bytes in full, so a key is exactly what
-/// <see cref="SubjectKeyer.KeyOfCanonical(ReadOnlySpan{byte}, IncrementalHash)"/> gives. Holds no identifier beyond the
-/// life of the thread's work. Owns the thread's HMAC. Not thread-safe: one per thread.
+/// <para>
+/// Recent keys are direct-mapped by a hash of the canonical form; a hit compares the canonical bytes in full, so a key
+/// is exactly what <see cref="SubjectKeyer.KeyOfCanonical(ReadOnlySpan{byte})"/> gives. A record whose person is not
+/// held waits until <see cref="Flush"/> (or until <see cref="PendingLimit"/> wait), which keys them together with
+/// <see cref="SubjectKeyer.KeysOfCanonical"/>: call it before anything reads the records' keys.
+/// </para>
+/// <para>Holds no identifier beyond the life of the thread's work. Not thread-safe: one per thread.</para>
 /// </remarks>
-internal sealed class SubjectKeyCache : IDisposable
+internal sealed class SubjectKeyCache(SubjectKeyer keyer)
 {
+    /// <summary>The records that wait for their keys at most.</summary>
+    public const int PendingLimit = 64;
+
     private const int SlotBits = 13;
     private const int Slots = 1 << SlotBits;
 
     /// <summary>The longest canonical form kept: IDs, phones, VINs and plates fit; a longer one (an e-mail) is keyed each time.</summary>
     private const int SlotBytes = 64;
 
-    private readonly SubjectKeyer _keyer;
-    private readonly IncrementalHash _hmac;
     private readonly byte[] _canonical = new byte[Slots * SlotBytes];
     private readonly int[] _lengths = new int[Slots];
     private readonly SubjectKey[] _keys = new SubjectKey[Slots];
 
-    public SubjectKeyCache(SubjectKeyer keyer) => (_keyer, _hmac) = (keyer, keyer.CreateHmac());
+    // The records waiting for keys, and their canonical forms one after another in _pendingBytes.
+    private readonly ExaminedRecord[] _pending = new ExaminedRecord[PendingLimit];
+    private readonly Range[] _pendingRanges = new Range[PendingLimit];
+    private readonly SubjectKey[] _pendingKeys = new SubjectKey[PendingLimit];
+    private readonly byte[] _pendingBytes = new byte[PendingLimit * CanonicalForm.MaxLength];
+    private int _pendingCount;
+    private int _pendingUsed;
 
     /// <summary>Gets the number of keys computed (not found in the cache), for tests.</summary>
     internal long Computed { get; private set; }
 
-    /// <summary>Returns the subject key of an already canonical identifier.</summary>
-    public SubjectKey KeyOf(ReadOnlySpan<byte> canonical)
+    /// <summary>Sets <paramref name="record"/>'s subject key to that of the already canonical <paramref name="canonical"/>, now or at the next <see cref="Flush"/>.</summary>
+    public void KeyInto(ExaminedRecord record, ReadOnlySpan<byte> canonical)
+    {
+        if (TryGet(canonical, out var key))
+        {
+            record.Subject = key;
+            return;
+        }
+
+        if (canonical.Length > _pendingBytes.Length)
+        {
+            Computed++;
+            record.Subject = keyer.KeyOfCanonical(canonical);
+            return;
+        }
+
+        if (_pendingCount == PendingLimit || canonical.Length > _pendingBytes.Length - _pendingUsed)
+        {
+            Flush();
+        }
+
+        canonical.CopyTo(_pendingBytes.AsSpan(_pendingUsed));
+        _pendingRanges[_pendingCount] = new Range(_pendingUsed, _pendingUsed + canonical.Length);
+        _pending[_pendingCount++] = record;
+        _pendingUsed += canonical.Length;
+    }
+
+    /// <summary>Keys every record still waiting.</summary>
+    public void Flush()
+    {
+        if (_pendingCount == 0)
+        {
+            return;
+        }
+
+        keyer.KeysOfCanonical(_pendingBytes, _pendingRanges.AsSpan(0, _pendingCount), _pendingKeys);
+        Computed += _pendingCount;
+        for (int i = 0; i < _pendingCount; i++)
+        {
+            _pending[i].Subject = _pendingKeys[i];
+            Remember(_pendingBytes.AsSpan(_pendingRanges[i]), _pendingKeys[i]);
+            _pending[i] = null!;
+        }
+
+        _pendingCount = 0;
+        _pendingUsed = 0;
+    }
+
+    private bool TryGet(ReadOnlySpan<byte> canonical, out SubjectKey key)
     {
         if (canonical.IsEmpty || canonical.Length > SlotBytes)
         {
-            Computed++;
-            return _keyer.KeyOfCanonical(canonical, _hmac);
+            key = default;
+            return false;
         }
 
-        var hash = default(HashCode);
-        hash.AddBytes(canonical);
-        int slot = hash.ToHashCode() & (Slots - 1);
-        var held = _canonical.AsSpan(slot * SlotBytes, SlotBytes);
-        if (_lengths[slot] == canonical.Length && held[..canonical.Length].SequenceEqual(canonical))
+        int slot = Slot(canonical);
+        if (_lengths[slot] == canonical.Length && _canonical.AsSpan(slot * SlotBytes, canonical.Length).SequenceEqual(canonical))
         {
-            return _keys[slot];
+            key = _keys[slot];
+            return true;
         }
 
-        Computed++;
-        var key = _keyer.KeyOfCanonical(canonical, _hmac);
-        canonical.CopyTo(held);
-        _lengths[slot] = canonical.Length;
-        _keys[slot] = key;
-        return key;
+        key = default;
+        return false;
     }
 
-    /// <inheritdoc/>
-    public void Dispose() => _hmac.Dispose();
+    private void Remember(ReadOnlySpan<byte> canonical, SubjectKey key)
+    {
+        if (canonical.IsEmpty || canonical.Length > SlotBytes)
+        {
+            return;
+        }
+
+        int slot = Slot(canonical);
+        canonical.CopyTo(_canonical.AsSpan(slot * SlotBytes, SlotBytes));
+        _lengths[slot] = canonical.Length;
+        _keys[slot] = key;
+    }
+
+    private static int Slot(ReadOnlySpan<byte> canonical)
+    {
+        var hash = default(HashCode);
+        hash.AddBytes(canonical);
+        return hash.ToHashCode() & (Slots - 1);
+    }
 }

@@ -25,16 +25,29 @@ public sealed class SubjectKeyerTests
         Assert.Equal($"252f94cb:{expectedHex}", key.ToString());
     }
 
+    // More than one group of lanes, short and long forms mixed: each the key that one person alone gets.
     [Fact]
-    public void KeyOfCanonical_ReusedHmac_GivesTheSameKeysAsOneShot()
+    public void KeysOfCanonical_ManyAtOnce_GivesEachTheKeyOfOne()
     {
-        using var hmac = Keyer.CreateHmac();
-
-        foreach (string canonical in new[] { "11010519491231002X", "+8613800138000", "zhang.san@example.com" })
+        string[] forms = [.. Enumerable.Range(0, 150).Select(i => i % 10 == 9 ? new string('z', 60 + i) + "@example.com" : "+86139" + (10_000_000 + (i * 7919)).ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        byte[] data = Encoding.UTF8.GetBytes(string.Concat(forms));
+        var ranges = new Range[forms.Length];
+        int offset = 0;
+        for (int i = 0; i < forms.Length; i++)
         {
-            byte[] bytes = Encoding.UTF8.GetBytes(canonical);
-            Assert.Equal(Keyer.KeyOfCanonical(bytes), Keyer.KeyOfCanonical(bytes, hmac));
+            ranges[i] = new Range(offset, offset + forms[i].Length);
+            offset += forms[i].Length;
         }
+
+        var keys = new SubjectKey[forms.Length];
+        Keyer.KeysOfCanonical(data, ranges, keys);
+
+        for (int i = 0; i < forms.Length; i++)
+        {
+            Assert.Equal(Keyer.KeyOfCanonical(Encoding.UTF8.GetBytes(forms[i])), keys[i]);
+        }
+
+        Assert.Equal(forms.Length, keys.Distinct().Count());
     }
 
     [Fact]
