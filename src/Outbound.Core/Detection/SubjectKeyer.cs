@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
@@ -126,6 +127,7 @@ public static class CanonicalForm
     /// <summary>The longest canonical form, in bytes.</summary>
     public const int MaxLength = 320;
 
+    private static readonly SearchValues<byte> DigitsAndCapitals = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"u8);
 
     /// <summary>Writes the canonical form of <paramref name="value"/> to <paramref name="destination"/>.</summary>
     /// <returns>The number of bytes written, or 0 when <paramref name="type"/> is not keyable or the value does not fit its form.</returns>
@@ -178,6 +180,14 @@ public static class CanonicalForm
 
     private static int WriteKept(ReadOnlySpan<byte> value, Span<byte> destination, bool upper, bool digitsOnly)
     {
+        // Most values are canonical already (an ID or a VIN as printed, a card's bare digits): copied whole.
+        if (value.Length <= destination.Length
+            && (digitsOnly ? value.IndexOfAnyExceptInRange((byte)'0', (byte)'9') : value.IndexOfAnyExcept(DigitsAndCapitals)) < 0)
+        {
+            value.CopyTo(destination);
+            return value.Length;
+        }
+
         int written = 0;
         foreach (byte b in value)
         {

@@ -379,9 +379,21 @@ public sealed partial class ExportPipeline : IDisposable
             return;
         }
 
+        // Records that leave the same categories share their lists (ExaminedRecord): the answer for the last pair serves again.
+        (IReadOnlyList<string>? NonSensitive, IReadOnlyList<string>? Sensitive, bool Within) last = default;
         foreach (var record in records)
         {
-            if (record.Retained is null && !(Within(record.NonSensitiveCategories, allowed) && Within(record.SensitiveCategories, allowed)))
+            if (record.Retained is not null)
+            {
+                continue;
+            }
+
+            if (!ReferenceEquals(record.NonSensitiveCategories, last.NonSensitive) || !ReferenceEquals(record.SensitiveCategories, last.Sensitive))
+            {
+                last = (record.NonSensitiveCategories, record.SensitiveCategories, Within(record.NonSensitiveCategories, allowed) && Within(record.SensitiveCategories, allowed));
+            }
+
+            if (!last.Within)
             {
                 var outside = record.Categories.Where(c => !allowed.Contains(c)).ToList();
                 record.Retain(RetainReason.ScopeExceeded, RuleBook.AssessmentScope.Id,

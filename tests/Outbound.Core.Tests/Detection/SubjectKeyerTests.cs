@@ -61,6 +61,30 @@ public sealed class SubjectKeyerTests
         Assert.NotEqual(Keyer.Key(IdentifierType.CnMobile, "13800138000"u8), other.Key(IdentifierType.CnMobile, "13800138000"u8));
     }
 
+    // Values already canonical are copied whole; the others lose separators and gain capitals.
+    [Theory]
+    [InlineData(IdentifierType.Vin, "LVS1YUVE5TE184838", "LVS1YUVE5TE184838")]
+    [InlineData(IdentifierType.Vin, "lvs1yuve5te184838", "LVS1YUVE5TE184838")]
+    [InlineData(IdentifierType.CnResidentId, "11010519491231002X", "11010519491231002X")]
+    [InlineData(IdentifierType.CnResidentId, "110105 19491231 002x", "11010519491231002X")]
+    [InlineData(IdentifierType.BankCard, "6222021234567890128", "6222021234567890128")]
+    [InlineData(IdentifierType.BankCard, "6222-0212-3456-7890-128", "6222021234567890128")]
+    [InlineData(IdentifierType.CnPassport, "E12345678", "E12345678")]
+    public void CanonicalForm_Write_GivesTheCanonicalBytes(IdentifierType type, string value, string expected)
+    {
+        byte[] destination = new byte[CanonicalForm.MaxLength];
+
+        int length = CanonicalForm.Write(type, Encoding.UTF8.GetBytes(value), destination);
+
+        Assert.Equal(expected, Encoding.UTF8.GetString(destination, 0, length));
+    }
+
+    [Theory]
+    [InlineData("LVS1YUVE5TE184838")]
+    [InlineData("lvs1yuve5te184838")]
+    public void CanonicalForm_Write_DestinationTooShort_WritesNothing(string vin) =>
+        Assert.Equal(0, CanonicalForm.Write(IdentifierType.Vin, Encoding.UTF8.GetBytes(vin), new byte[16]));
+
     [Fact]
     public void Key_TypeWithoutCanonicalForm_ReturnsNull() =>
         Assert.Null(Keyer.Key(IdentifierType.GpsCoord, "31.2304,121.4737"u8));
