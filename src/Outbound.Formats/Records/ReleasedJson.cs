@@ -83,11 +83,12 @@ internal static class ReleasedJson
     /// bytes it had (spacing, escapes) instead of being written again: a replaced string is written as a JSON string,
     /// a replaced number as a number when the new value is one, else as a string.
     /// </remarks>
-    private static bool TrySplice(SourceRecord record, IReadOnlyList<string?> values, IBufferWriter<byte> output, Utf8JsonWriter writer)
+    private static bool TrySplice(SourceRecord record, IReadOnlyList<string?> valueList, IBufferWriter<byte> output, Utf8JsonWriter writer)
     {
         var raw = record.Raw.Span;
-        var fields = record.Fields;
-        for (int i = 0; i < values.Count; i++)
+        ReadOnlySpan<SourceField> fields = record.Fields as SourceField[] ?? [.. record.Fields];
+        ReadOnlySpan<string?> values = valueList as string?[] ?? [.. valueList];
+        for (int i = 0; i < values.Length; i++)
         {
             string? value = values[i];
             if (value is null)
@@ -102,7 +103,7 @@ internal static class ReleasedJson
         }
 
         int copied = 0;
-        for (int i = 0; i < values.Count; i++)
+        for (int i = 0; i < values.Length; i++)
         {
             string value = values[i]!;
             var original = fields[i].Value.Span;
@@ -281,6 +282,26 @@ internal static class ReleasedJson
         if (utf8.Length < text.Length || utf8.Length > text.Length * 3)
         {
             return false;
+        }
+
+        // ASCII text is the same as its bytes, compared without encoding it.
+        if (utf8.Length == text.Length)
+        {
+            int i = 0;
+            while (i < text.Length && text[i] < 0x80 && text[i] == utf8[i])
+            {
+                i++;
+            }
+
+            if (i == text.Length)
+            {
+                return true;
+            }
+
+            if (text[i] < 0x80)
+            {
+                return false;
+            }
         }
 
         byte[]? rented = null;

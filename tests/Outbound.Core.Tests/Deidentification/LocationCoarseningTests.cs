@@ -149,6 +149,32 @@ public sealed class LocationCoarseningTests
     public void TryApply_LoneValueDecimals_CarriesAndPads(int decimals, string input, string expected) =>
         Assert.Equal(expected, LocationCoarsening.ToDecimals(decimals).Apply(input));
 
+    // Short numbers take the exact fast path, long ones the platform's parser: both give what double.Parse gives.
+    [Property(MaxTest = 5000)]
+    public bool ParseNumber_AnyPlainNumber_IsWhatDoubleParseGives(bool negative, ulong whole, ulong fraction, byte wholeDigits, byte fractionDigits)
+    {
+        string integer = whole.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(20, '0')[(20 - (1 + (wholeDigits % 20)))..];
+        string decimals = fraction.ToString(System.Globalization.CultureInfo.InvariantCulture).PadLeft(20, '0')[..(fractionDigits % 21)];
+        string text = (negative ? "-" : "") + integer + (decimals.Length > 0 ? "." + decimals : "");
+        double expected = double.Parse(text, System.Globalization.NumberStyles.AllowLeadingSign | System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture);
+
+        return BitConverter.DoubleToInt64Bits(LocationCoarsening.ParseNumber(text)) == BitConverter.DoubleToInt64Bits(expected);
+    }
+
+    [Theory]
+    [InlineData("36.644591")]
+    [InlineData("-0.0")]
+    [InlineData("0.1")]
+    [InlineData("117.113161")]
+    [InlineData("999999999999999")]
+    [InlineData("9999999999999999")]
+    [InlineData("0.30000000000000004")]
+    [InlineData("179.999999999999999999")]
+    public void ParseNumber_EdgesOfTheFastPath_IsWhatDoubleParseGives(string text) =>
+        Assert.Equal(
+            BitConverter.DoubleToInt64Bits(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture)),
+            BitConverter.DoubleToInt64Bits(LocationCoarsening.ParseNumber(text)));
+
     // Great-circle distance on the mean sphere.
     private static double Metres(double lat1, double lon1, double lat2, double lon2)
     {

@@ -63,6 +63,21 @@ public sealed class ReleasedJsonSpliceTests
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(Write(record, values))), Write(record, values));
     }
 
+    // A value given back with the text it had (ASCII or not) is not a change: the number stays a number, the rest as read.
+    [Fact]
+    public void Write_ValuesGivenWithTheirOwnText_KeepTheLineAsRead()
+    {
+        const string line = """{"speed":107.7,"plate":"鲁A430U0","id":"0012","ts":17}""";
+        var record = Read(line);
+        string?[] values = Unchanged(record);
+        values[Index(record, "speed")] = "107.7";
+        values[Index(record, "plate")] = "鲁A430U0";
+        values[Index(record, "id")] = "0013";
+        values[Index(record, "ts")] = "18";
+
+        Assert.Equal("""{"speed":107.7,"plate":"鲁A430U0","id":"0013","ts":18}""" + "\n", Write(record, values));
+    }
+
     [Fact]
     public void Write_EveryValueUnchanged_WritesTheLineAsRead()
     {
