@@ -190,6 +190,12 @@ public sealed class RecordTransformer
 
     private static void CheckFindings(in FieldInput field, int index)
     {
+        // Most fields have none; reading an empty memory's span is not free.
+        if (field.Findings.IsEmpty)
+        {
+            return;
+        }
+
         foreach (Finding finding in field.Findings.Span)
         {
             if (finding.Start < 0 || finding.Length < 0 || finding.End > field.Value.Length)
@@ -238,12 +244,12 @@ public sealed class RecordTransformer
             return ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, ref state);
         }
 
-        ReadOnlySpan<Finding> findings = field.Findings.Span;
-        if (findings.IsEmpty)
+        if (field.Findings.IsEmpty)
         {
             return new OutputField(field.Name, field.Value);
         }
 
+        ReadOnlySpan<Finding> findings = field.Findings.Span;
         ReadOnlySpan<byte> value = field.Value.Span;
         Span<Finding> sorted = findings.Length <= 16 ? stackalloc Finding[findings.Length] : new Finding[findings.Length];
         findings.CopyTo(sorted);
