@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Outbound.Detection;
 
@@ -25,6 +26,8 @@ namespace Outbound.Deidentification;
 public sealed class Mask : Transform
 {
     private const int NationalMobileDigits = 11;
+
+    private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private readonly Shape _shape;
 
@@ -103,6 +106,19 @@ public sealed class Mask : Transform
     {
         CheckDestination(input, destination);
 
+        // An identifier of significant characters only (a VIN, an ID, a plate, a card's or a phone's bare digits): its
+        // middle is overwritten in a copy, with no character looked at twice.
+        if (IsAllSignificant(input))
+        {
+            int first = KeepFirst + (_shape == Shape.Mobile && input.Length >= NationalMobileDigits ? input.Length - NationalMobileDigits : 0);
+            int maskedFrom = Math.Min(first, input.Length);
+            int maskedTo = Math.Max(maskedFrom, input.Length - KeepLast);
+            input.CopyTo(destination);
+            destination[maskedFrom..maskedTo].Fill(MaskCharacter);
+            written = input.Length;
+            return true;
+        }
+
         int end = _shape == Shape.Email && input.LastIndexOf('@') is >= 0 and var at ? at : input.Length;
         int count = CountSignificant(input[..end]);
         int keepFirst = KeepFirst;
@@ -138,6 +154,34 @@ public sealed class Mask : Transform
         }
 
         return true;
+    }
+
+    // Whether every character is significant and one char long: then each counts, and their count is the length.
+    private bool IsAllSignificant(ReadOnlySpan<char> text)
+    {
+        switch (_shape)
+        {
+            case Shape.Digits or Shape.Mobile:
+                return !text.ContainsAnyExceptInRange('0', '9');
+            case Shape.LettersAndDigits:
+                if (!text.ContainsAnyExcept(AsciiLettersAndDigits))
+                {
+                    return true;
+                }
+
+                // Outside ASCII (a plate's province), a letter or digit of the basic plane is what its rune is.
+                foreach (char c in text)
+                {
+                    if (char.IsSurrogate(c) || !char.IsLetterOrDigit(c))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
     }
 
     private int CountSignificant(ReadOnlySpan<char> text)
