@@ -33,6 +33,7 @@ internal sealed class SubjectKeyCache(SubjectKeyer keyer)
     // The records waiting for keys, and their canonical forms one after another in _pendingBytes.
     private readonly ExaminedRecord[] _pending = new ExaminedRecord[PendingLimit];
     private readonly Range[] _pendingRanges = new Range[PendingLimit];
+    private readonly int[] _pendingSlots = new int[PendingLimit];
     private readonly SubjectKey[] _pendingKeys = new SubjectKey[PendingLimit];
     private readonly byte[] _pendingBytes = new byte[PendingLimit * CanonicalForm.MaxLength];
     private int _pendingCount;
@@ -44,9 +45,10 @@ internal sealed class SubjectKeyCache(SubjectKeyer keyer)
     /// <summary>Sets <paramref name="record"/>'s subject key to that of the already canonical <paramref name="canonical"/>, now or at the next <see cref="Flush"/>.</summary>
     public void KeyInto(ExaminedRecord record, ReadOnlySpan<byte> canonical)
     {
-        if (TryGet(canonical, out var key))
+        int slot = SlotOf(canonical);
+        if (slot >= 0 && _lengths[slot] == canonical.Length && _canonical.AsSpan(slot * SlotBytes, canonical.Length).SequenceEqual(canonical))
         {
-            record.Subject = key;
+            record.Subject = _keys[slot];
             return;
         }
 
@@ -64,6 +66,7 @@ internal sealed class SubjectKeyCache(SubjectKeyer keyer)
 
         canonical.CopyTo(_pendingBytes.AsSpan(_pendingUsed));
         _pendingRanges[_pendingCount] = new Range(_pendingUsed, _pendingUsed + canonical.Length);
+        _pendingSlots[_pendingCount] = slot;
         _pending[_pendingCount++] = record;
         _pendingUsed += canonical.Length;
     }
@@ -81,48 +84,28 @@ internal sealed class SubjectKeyCache(SubjectKeyer keyer)
         for (int i = 0; i < _pendingCount; i++)
         {
             _pending[i].Subject = _pendingKeys[i];
-            Remember(_pendingBytes.AsSpan(_pendingRanges[i]), _pendingKeys[i]);
             _pending[i] = null!;
+            if (_pendingSlots[i] is >= 0 and var slot)
+            {
+                var canonical = _pendingBytes.AsSpan(_pendingRanges[i]);
+                canonical.CopyTo(_canonical.AsSpan(slot * SlotBytes, SlotBytes));
+                _lengths[slot] = canonical.Length;
+                _keys[slot] = _pendingKeys[i];
+            }
         }
 
         _pendingCount = 0;
         _pendingUsed = 0;
     }
 
-    private bool TryGet(ReadOnlySpan<byte> canonical, out SubjectKey key)
+    // The slot of a canonical form, or -1 for one too long to hold (or empty).
+    private static int SlotOf(ReadOnlySpan<byte> canonical)
     {
         if (canonical.IsEmpty || canonical.Length > SlotBytes)
         {
-            key = default;
-            return false;
+            return -1;
         }
 
-        int slot = Slot(canonical);
-        if (_lengths[slot] == canonical.Length && _canonical.AsSpan(slot * SlotBytes, canonical.Length).SequenceEqual(canonical))
-        {
-            key = _keys[slot];
-            return true;
-        }
-
-        key = default;
-        return false;
-    }
-
-    private void Remember(ReadOnlySpan<byte> canonical, SubjectKey key)
-    {
-        if (canonical.IsEmpty || canonical.Length > SlotBytes)
-        {
-            return;
-        }
-
-        int slot = Slot(canonical);
-        canonical.CopyTo(_canonical.AsSpan(slot * SlotBytes, SlotBytes));
-        _lengths[slot] = canonical.Length;
-        _keys[slot] = key;
-    }
-
-    private static int Slot(ReadOnlySpan<byte> canonical)
-    {
         var hash = default(HashCode);
         hash.AddBytes(canonical);
         return hash.ToHashCode() & (Slots - 1);
