@@ -178,13 +178,28 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
 
     private int RunChecked(Settings settings, CancellationToken cancellationToken)
     {
+        // The input's digest names the run; it is read while the setup is, and waited for only when the run is opened.
+        using var stopDigest = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var digesting = ExportInput.StartDigest(settings.Input, settings.Db, stopDigest.Token);
+        try
+        {
+            return RunChecked(settings, digesting, cancellationToken);
+        }
+        finally
+        {
+            stopDigest.Cancel();
+        }
+    }
+
+    private int RunChecked(Settings settings, Task<string>? digesting, CancellationToken cancellationToken)
+    {
         var setup = ExportSetup.Prepare(settings, time);
         using var store = setup.Store;
         string? spooled = null;
         try
         {
             long started = time.GetTimestamp();
-            var input = ExportInput.Open(settings.Input, settings.Db, settings.Table, settings.To, standardInput, out spooled);
+            var input = ExportInput.Open(settings.Input, settings.Db, settings.Table, settings.To, standardInput, digesting, out spooled);
             var runKey = setup.RunKey(input.Digest, settings.To);
             var existing = store.FindRun(runKey.RunId);
             if (existing is { Batches.IsEmpty: false } && !settings.Resume && !settings.DryRun)

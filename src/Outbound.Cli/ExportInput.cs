@@ -29,9 +29,31 @@ internal sealed class ExportInput
     /// <summary>Gets the SHA-256 of the input (of a table: of its rows as read), lower-case hex.</summary>
     public string Digest { get; }
 
+    /// <summary>
+    /// Starts hashing the file <paramref name="path"/> on another thread, so that on a machine with a core to spare its
+    /// digest is ready by the time the declaration, policy, keys and store are; <see langword="null"/> for standard input,
+    /// a table, or a path that is no file.
+    /// </summary>
+    public static Task<string>? StartDigest(string? path, string? db, CancellationToken cancellationToken)
+    {
+        if (db is not null || path is null or "-" or StandardInput.Name || !File.Exists(path))
+        {
+            return null;
+        }
+
+        return Task.Run(() => DigestOf(path, cancellationToken), cancellationToken);
+    }
+
     /// <summary>Opens the input: <paramref name="path"/> (<c>-</c> for standard input, spooled to a file first so it can be named by its digest and resumed), or a table.</summary>
+    /// <param name="path">The input file, or <c>-</c>.</param>
+    /// <param name="db">The database of a table, or <see langword="null"/>.</param>
+    /// <param name="table">The table.</param>
+    /// <param name="destination">Where standard input is spooled beside the released parts.</param>
+    /// <param name="standardInput">Standard input.</param>
+    /// <param name="digesting">The digest of <paramref name="path"/> <see cref="StartDigest"/> started, if it did.</param>
+    /// <param name="spooled">The spooled copy of standard input, to delete when done.</param>
     /// <exception cref="ExportSetupException">The input cannot be exported; the message says why.</exception>
-    public static ExportInput Open(string? path, string? db, string? table, string? destination, StandardInput standardInput, out string? spooled)
+    public static ExportInput Open(string? path, string? db, string? table, string? destination, StandardInput standardInput, Task<string>? digesting, out string? spooled)
     {
         spooled = null;
         if (db is not null)
@@ -65,11 +87,7 @@ internal sealed class ExportInput
             throw new ExportSetupException(path + ": " + BinarySniffer.Note(content));
         }
 
-        string digest;
-        using (var stream = File.OpenRead(path!))
-        {
-            digest = Convert.ToHexStringLower(SHA256.HashData(stream));
-        }
+        string digest = spooled is null && digesting is not null ? digesting.GetAwaiter().GetResult() : DigestOf(path!, CancellationToken.None);
 
         string name = spooled is null ? path! : "standard input";
         string filePath = path!;
@@ -83,6 +101,28 @@ internal sealed class ExportInput
     /// <summary>Reads the input in batches, passing over positions up to <paramref name="skipThrough"/>.</summary>
     public void Read(int batchSize, long skipThrough, Action<InputBatch> onBatch, Action<long> progress, CancellationToken cancellationToken) =>
         _read(batchSize, skipThrough, onBatch, progress, cancellationToken);
+
+    private static string DigestOf(string path, CancellationToken cancellationToken)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 
     private static SourceKind SniffKind(string path)
     {

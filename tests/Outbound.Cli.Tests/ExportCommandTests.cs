@@ -164,6 +164,48 @@ public sealed class ExportCommandTests
         Assert.False(Directory.Exists(fixture.Released));
     }
 
+    [Fact]
+    public async Task The_run_is_named_by_the_SHA256_of_the_input_file()
+    {
+        using var fixture = new ExportFixture(300, drivers: 20);
+        await ImportApprovals(fixture);
+
+        var run = await CliRunner.RunAsync([.. fixture.ExportArgs(null, "--format", "json")]);
+
+        using var summary = JsonDocument.Parse(run.Output);
+        string expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(fixture.Data)));
+        Assert.Equal(expected, summary.RootElement.GetProperty("input_digest").GetString());
+    }
+
+    [Theory]
+    [InlineData("-", null)]
+    [InlineData("trips.jsonl", "sqlite:store.db")]
+    [InlineData("no-such-file.jsonl", null)]
+    public void The_digest_is_started_early_only_for_a_file(string path, string? db)
+    {
+        Assert.Null(ExportInput.StartDigest(path, db, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_digest_started_early_is_the_files_SHA256()
+    {
+        string path = Path.GetTempFileName();
+        try
+        {
+            byte[] content = [.. Enumerable.Range(0, 3 << 20).Select(i => (byte)(i * 31))];
+            File.WriteAllBytes(path, content);
+
+            var digesting = ExportInput.StartDigest(path, null, CancellationToken.None);
+
+            Assert.NotNull(digesting);
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content)), await digesting);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static async Task ImportApprovals(ExportFixture fixture)
     {
         var run = await CliRunner.RunAsync("approvals", "import", fixture.Declaration, "--store", fixture.Store, "--audit-key", fixture.AuditKey);
