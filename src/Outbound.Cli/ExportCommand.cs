@@ -226,6 +226,7 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
                 ReadAll(_ => { });
             }
 
+            pipeline.Finish();
             summary.Finish(store.Totals(setup.Declaration.Handler.Name, ChinaTime.DateOf(time.GetUtcNow()).Year), pipeline.Timings, time.GetElapsedTime(started));
             if (settings.Format == "json")
             {

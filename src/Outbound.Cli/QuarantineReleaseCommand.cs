@@ -80,6 +80,7 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
                 summary.Add(pipeline.Process(new InputBatch(records, batch.Unreadable)));
             }
 
+            pipeline.Finish();
             summary.Finish(store.Totals(setup.Declaration.Handler.Name, ChinaTime.DateOf(time.GetUtcNow()).Year));
             if (settings.Format == "json")
             {

@@ -177,6 +177,24 @@ public sealed class ExportCommandTests
         Assert.Equal(expected, summary.RootElement.GetProperty("input_digest").GetString());
     }
 
+    [Fact]
+    public async Task The_manifest_lists_every_batch_the_store_committed_when_the_export_ends()
+    {
+        using var fixture = new ExportFixture(300, drivers: 20);
+        await ImportApprovals(fixture);
+
+        var run = await CliRunner.RunAsync([.. fixture.ExportArgs(null, "--batch-size", "7", "--format", "json")]);
+
+        string runId = JsonDocument.Parse(run.Output).RootElement.GetProperty("run_id").GetString()!;
+        using var store = GatewayStores.Open(StoreLocation.Parse(fixture.Store), new GatewayStoreOptions());
+        var committed = store.FindRun(runId)!.Batches.Where(b => b.PartFile is not null).ToList();
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Directory.EnumerateFiles(fixture.Released, "manifest-*.json").Single()));
+        var parts = manifest.RootElement.GetProperty("parts").EnumerateArray().ToList();
+        Assert.Equal(43, committed.Count);
+        Assert.Equal(committed.Select(b => (b.PartFile, b.PartDigest, b.Released)), parts.Select(p => (p.GetProperty("file").GetString(), p.GetProperty("sha256").GetString(), p.GetProperty("records").GetInt64())));
+        Assert.Equal(committed.Sum(b => b.Released), manifest.RootElement.GetProperty("records_released").GetInt64());
+    }
+
     [Theory]
     [InlineData("-", null)]
     [InlineData("trips.jsonl", "sqlite:store.db")]

@@ -31,6 +31,19 @@ public sealed partial class ExportPipeline : IDisposable
     private readonly KAnonymity? _kAnonymity;
     private int _nextBatch;
 
+    /// <summary>The least time between two rewrites of the destination's manifest while batches commit.</summary>
+    /// <remarks>
+    /// The manifest lists every committed part, so rewriting it after every commit would cost a run time in the square of
+    /// its batches; rewritten at most once a second (and by <see cref="Finish"/>), a receiver sees a committed part a
+    /// second late at most, and never one that is not complete.
+    /// </remarks>
+    private static readonly TimeSpan ManifestInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The run's committed batches, this pipeline's included: what the manifest lists.</summary>
+    private readonly ImmutableArray<BatchManifest>.Builder _committed;
+    private long? _manifestWritten;
+    private bool _manifestBehind;
+
     /// <summary>Workers between batches: at most one per thread that examined at once.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<Worker> _workers = [];
 
@@ -46,6 +59,7 @@ public sealed partial class ExportPipeline : IDisposable
             ? options.Store.FindRun(options.RunKey.RunId) ?? new ExportRun(options.RunKey, options.Clock.GetUtcNow(), [])
             : options.Store.OpenRun(options.RunKey, options.Clock.GetUtcNow());
         _nextBatch = Run.Batches.IsEmpty ? 1 : Run.Batches[^1].Batch + 1;
+        _committed = Run.Batches.ToBuilder();
         Timings.Clock = options.Clock;
     }
 
@@ -61,7 +75,20 @@ public sealed partial class ExportPipeline : IDisposable
     /// <summary>Gets the last input position committed before this pipeline started; positions up to it are skipped on resume.</summary>
     public long CommittedThrough => Run.CommittedThrough;
 
+    /// <summary>Writes the destination's manifest when a batch committed since it was last written; call when the run ends.</summary>
+    public void Finish()
+    {
+        if (_manifestBehind)
+        {
+            WriteManifest();
+        }
+    }
+
     /// <summary>Lets go of the workers kept between batches, and the recent identifiers their caches hold.</summary>
+    /// <remarks>
+    /// Does not write the manifest (<see cref="Finish"/> does): when a run stops on an error, the manifest may lag the
+    /// store until the run is resumed, which writes it again from the store.
+    /// </remarks>
     public void Dispose() => _workers.Clear();
 
     /// <summary>Removes part files a crash left without a committed batch; call before the first batch of a resumed run.</summary>
@@ -259,18 +286,32 @@ public sealed partial class ExportPipeline : IDisposable
         var kind = batch.Records.Any(r => r.QuarantineId is not null) ? AuditKind.QuarantineRelease : AuditKind.ExportBatch;
         transaction.Append(new AuditRecord(kind, _options.Actor, now,
             AuditBody.ExportBatch(_options, Run.Key.RunId, result, batchDigest, partDigest, Approvals, fromQuarantine.Count)));
-        transaction.RecordBatch(new BatchManifest(Run.Key.RunId, number, batch.FirstPosition, batch.LastPosition, batch.Count,
-            released.Count, retained.Count, batch.Unreadable.Count, partFile, partDigest, batchDigest, result.Year, now));
+        var manifest = new BatchManifest(Run.Key.RunId, number, batch.FirstPosition, batch.LastPosition, batch.Count,
+            released.Count, retained.Count, batch.Unreadable.Count, partFile, partDigest, batchDigest, result.Year, now);
+        transaction.RecordBatch(manifest);
         var checkpoint = transaction.Commit();
         _nextBatch++;
+        _committed.Add(manifest);
+        _manifestBehind = true;
         Timings.AddCommit(clock.GetTimestamp() - committing);
         if (checkpoint is not null)
         {
             _options.CheckpointWritten?.Invoke(checkpoint);
         }
 
-        _options.Sink.WriteManifest(_options.Store.FindRun(Run.Key.RunId) ?? Run);
+        if (_manifestWritten is not long written || clock.GetElapsedTime(written) >= ManifestInterval)
+        {
+            WriteManifest();
+        }
+
         return result;
+    }
+
+    private void WriteManifest()
+    {
+        _options.Sink.WriteManifest(Run with { Batches = _committed.ToImmutable() });
+        _manifestWritten = _options.Clock.GetTimestamp();
+        _manifestBehind = false;
     }
 
     /// <summary>The categories the released records still carry, without repeats, in ordinal order.</summary>
