@@ -61,7 +61,7 @@ public interface IReleaseSink
     /// <returns>The names of the parts removed.</returns>
     IReadOnlyList<string> DropUncommitted(string runId, IReadOnlySet<string> committedParts);
 
-    /// <summary>Writes the destination's manifest of committed parts (after each commit), so the receiver knows what is complete.</summary>
+    /// <summary>Writes the destination's manifest of committed parts (as batches commit, and when the run ends), so the receiver knows what is complete.</summary>
     void WriteManifest(ExportRun run);
 }
 

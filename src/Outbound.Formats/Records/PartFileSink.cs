@@ -14,8 +14,9 @@ namespace Outbound.Formats.Records;
 /// </summary>
 /// <remarks>
 /// A part is written under a temporary name, flushed to disk and renamed into place before its batch commits; a
-/// part whose batch did not commit (a crash in between) is removed on resume. The manifest is rewritten after every
-/// commit, also through a temporary file, so a receiver reading it never sees a part that is not complete.
+/// part whose batch did not commit (a crash in between) is removed on resume. The manifest is rewritten as batches
+/// commit (at most once a second, and when the run ends), also through a temporary file, so a receiver reading it never
+/// sees a part that is not complete.
 /// </remarks>
 internal sealed class PartFileSink : IReleaseSink
 {
