@@ -87,7 +87,7 @@ internal sealed class ExportInput
             throw new ExportSetupException(path + ": " + BinarySniffer.Note(content));
         }
 
-        string digest = spooled is null && digesting is not null ? digesting.GetAwaiter().GetResult() : DigestOf(path!, CancellationToken.None);
+        string digest = digesting is not null ? digesting.GetAwaiter().GetResult() : DigestOf(path!, CancellationToken.None);
 
         string name = spooled is null ? path! : "standard input";
         string filePath = path!;
