@@ -20,6 +20,9 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 
     private List<SourceRecord> _records = [];
     private List<UnreadableRecord> _unreadable = [];
+
+    // The positions in _unreadable: each counts once, and a batch of bad lines is not searched once per line.
+    private readonly HashSet<long> _unreadablePositions = [];
     // The record being read: its fields' names and where each value sits: at Start in the line when InLine, else in
     // _values (null while passing over).
     private List<(string Name, bool InLine, int Start, int Length)>? _fields;
@@ -125,7 +128,7 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
             return;
         }
 
-        if (position == _lastRecordPosition || (_fields is not null && position == _position) || _unreadable.Any(u => u.Position == position))
+        if (position == _lastRecordPosition || (_fields is not null && position == _position) || !_unreadablePositions.Add(position))
         {
             return;
         }
@@ -224,6 +227,7 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         if (_unreadable.Count > 0 && _unreadable[^1].Position == position)
         {
             _unreadable.RemoveAt(_unreadable.Count - 1);
+            _unreadablePositions.Remove(position);
         }
     }
 
@@ -241,6 +245,14 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         Handed += batch.Count;
         _records = [];
         _unreadable = [];
+
+        // The batch may have filled on a row's first note; the row's further notes must not count it again.
+        _unreadablePositions.Clear();
+        if (batch.Unreadable.Count > 0)
+        {
+            _unreadablePositions.Add(batch.Unreadable[^1].Position);
+        }
+
         onBatch(batch);
     }
 }
