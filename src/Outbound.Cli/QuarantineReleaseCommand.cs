@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Outbound.Detection;
@@ -54,28 +55,31 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
             var setup = ExportSetup.Prepare(settings, time);
             using var store = setup.Store;
             RetainReason? reason = settings.Reason is null ? null : RetainReasonNames.TryParse(settings.Reason, out var parsed) ? parsed : null;
-            var held = store.Quarantined(new QuarantineQuery(RunId: ResolveRun(store, settings.Run), Reason: reason));
-            var opened = new List<(long Position, byte[] Json)>(held.Length);
-            foreach (var record in held)
+            var query = new QuarantineQuery(RunId: ResolveRun(store, settings.Run), Reason: reason, Limit: BatchSize);
+
+            // First, a page at a time: every record held now must open under the key before any moves, and their ids
+            // name the run. Records quarantined meanwhile (after the last id seen) wait for the next release.
+            using var ids = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            ids.AppendData("quarantine\n"u8);
+            int held = 0;
+            long through = 0;
+            foreach (var page in Pages(store, query, long.MaxValue))
             {
-                try
+                foreach (var record in page)
                 {
-                    opened.Add((record.Id, setup.Sealer.Open(record.Item.Sealed.Span, record.Item.RunId, record.Item.Position)));
-                }
-                catch (CryptographicException)
-                {
-                    throw new ExportSetupException(Messages.QuarantineCannotOpen(record.Id, record.Item.KeyId, setup.Sealer.KeyId));
+                    Open(setup, record);
+                    ids.AppendData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{(held++ == 0 ? "" : ",")}{record.Id}")));
+                    through = record.Id;
                 }
             }
 
-            string digest = GatewayDigest.Sha256Hex(Encoding.UTF8.GetBytes("quarantine\n" + string.Join(",", held.Select(r => r.Id))));
-            var runKey = setup.RunKey(digest, settings.To);
+            var runKey = setup.RunKey(Convert.ToHexStringLower(ids.GetHashAndReset()), settings.To);
             using var pipeline = setup.Pipeline(settings, runKey, time, Environment.ProcessorCount);
 
             var summary = new ExportSummary(runKey, 0, [], settings.DryRun);
-            foreach (var chunk in opened.Chunk(BatchSize))
+            foreach (var page in Pages(store, query, through))
             {
-                var batch = ExportReader.ReadJsonRecords(chunk);
+                var batch = ExportReader.ReadJsonRecords(page.Select(record => (record.Id, Open(setup, record))));
                 var records = batch.Records.Select(r => r with { QuarantineId = r.Position }).ToList();
                 summary.Add(pipeline.Process(new InputBatch(records, batch.Unreadable)));
             }
@@ -88,7 +92,7 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
             }
             else
             {
-                console.MarkupLine(Markup.Escape(Messages.ReleaseLooked(held.Length)));
+                console.MarkupLine(Markup.Escape(Messages.ReleaseLooked(held)));
                 ExportOutput.WriteText(console, summary, settings.To);
             }
 
@@ -101,6 +105,34 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
         }
     }
 
+    /// <summary>The records <paramref name="query"/> finds, a page (its limit) at a time, up to id <paramref name="through"/>.</summary>
+    private static IEnumerable<List<QuarantinedRecord>> Pages(IGatewayStore store, QuarantineQuery query, long through)
+    {
+        for (long after = 0; ;)
+        {
+            var page = store.Quarantined(query with { AfterId = after }).TakeWhile(r => r.Id <= through).ToList();
+            if (page.Count == 0)
+            {
+                yield break;
+            }
+
+            yield return page;
+            after = page[^1].Id;
+        }
+    }
+
+    private static byte[] Open(ExportSetup setup, QuarantinedRecord record)
+    {
+        try
+        {
+            return setup.Sealer.Open(record.Item.Sealed.Span, record.Item.RunId, record.Item.Position);
+        }
+        catch (CryptographicException)
+        {
+            throw new ExportSetupException(Messages.QuarantineCannotOpen(record.Id, record.Item.KeyId, setup.Sealer.KeyId));
+        }
+    }
+
     private static string? ResolveRun(IGatewayStore store, string? run)
     {
         if (run is null || run.Length == 32)
@@ -109,8 +141,8 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
         }
 
         // A run may be named by the 12-digit prefix the summaries and part files show.
-        var match = store.Quarantined(new QuarantineQuery(IncludeReleased: true))
-            .Select(r => r.Item.RunId).Distinct(StringComparer.Ordinal)
+        var match = Pages(store, new QuarantineQuery(IncludeReleased: true, Limit: BatchSize), long.MaxValue)
+            .SelectMany(page => page.Select(r => r.Item.RunId)).Distinct(StringComparer.Ordinal)
             .Where(id => id.StartsWith(run, StringComparison.Ordinal)).ToList();
         return match.Count == 1 ? match[0] : throw new ExportSetupException(Messages.RunUnknown(run));
     }

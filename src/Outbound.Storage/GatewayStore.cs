@@ -235,7 +235,7 @@ internal abstract class GatewayStore : IGatewayStore
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Limit, nameof(query));
 
-        var where = new List<string>();
+        var where = new List<string> { "id > @after" };
         if (query.RunId is not null)
         {
             where.Add("run_id = @run");
@@ -255,7 +255,8 @@ internal abstract class GatewayStore : IGatewayStore
         using var command = StoreValues.Command(
             connection,
             null,
-            $"{QuarantineSelect}{(where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where))} ORDER BY id LIMIT @limit");
+            $"{QuarantineSelect} WHERE {string.Join(" AND ", where)} ORDER BY id LIMIT @limit");
+        command.AddLong("after", query.AfterId);
         command.AddText("run", query.RunId);
         command.AddText("reason", query.Reason is { } reason ? RetainReasonNames.Of(reason) : null);
         command.AddLong("limit", query.Limit);

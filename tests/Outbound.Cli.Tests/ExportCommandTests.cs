@@ -142,6 +142,33 @@ public sealed class ExportCommandTests
         Assert.True(store.Totals(ExportSetup.ReadDeclaration(fixture.Declaration).Declaration.Handler.Name, 2026).Sensitive > 0);
     }
 
+    // More records held than a page of the release holds (10,000): each is looked at once, none is missed.
+    [Fact]
+    public async Task A_release_of_more_records_than_a_page_looks_at_each_held_record_once()
+    {
+        using var fixture = new ExportFixture(10_050, drivers: 300);
+        var held = JsonDocument.Parse((await CliRunner.RunAsync([.. fixture.ExportArgs(null, "--format", "json")])).Output).RootElement;
+        long retained = held.GetProperty("retained").GetInt64();
+        Assert.Equal(fixture.Lines, retained + held.GetProperty("unreadable").GetInt64());
+        Assert.True(retained > 10_000);
+
+        await ImportApprovals(fixture);
+        var release = await CliRunner.RunAsync(
+            "quarantine", "release", "--declaration", fixture.Declaration, "--policy", fixture.Policy, "--to", fixture.Released,
+            "--store", fixture.Store, "--key-file", fixture.SubjectKey, "--quarantine-key-file", fixture.QuarantineKey,
+            "--audit-key", fixture.AuditKey, "--format", "json");
+
+        var released = JsonDocument.Parse(release.Output).RootElement;
+        Assert.Equal(retained, released.GetProperty("records").GetInt64());
+        long stays = released.GetProperty("retained_by_reason").GetProperty("SCOPE_EXCEEDED").GetInt64();
+        Assert.Equal(retained - stays, released.GetProperty("released").GetInt64());
+        using var store = GatewayStores.Open(StoreLocation.Parse(fixture.Store), new GatewayStoreOptions());
+        Assert.Equal(stays, store.Quarantined(new QuarantineQuery()).Length);
+        Assert.Equal(retained, store.Quarantined(new QuarantineQuery(IncludeReleased: true)).Length);
+        var lines = Directory.EnumerateFiles(fixture.Released, "part-*").SelectMany(File.ReadLines).ToList();
+        Assert.Equal(retained - stays, lines.Count);
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task A_missing_weak_or_shared_key_is_a_clear_error_before_anything_moves()

@@ -49,4 +49,5 @@ public sealed record QuarantinedRecord(long Id, QuarantineItem Item, DateTimeOff
 /// <param name="Reason">Only those retained for this reason, when given.</param>
 /// <param name="IncludeReleased">Whether released records are listed too.</param>
 /// <param name="Limit">At most this many, oldest first.</param>
-public sealed record QuarantineQuery(string? RunId = null, RetainReason? Reason = null, bool IncludeReleased = false, int Limit = int.MaxValue);
+/// <param name="AfterId">Only those with a greater id: the last id of the page before, to read a page at a time.</param>
+public sealed record QuarantineQuery(string? RunId = null, RetainReason? Reason = null, bool IncludeReleased = false, int Limit = int.MaxValue, long AfterId = 0);

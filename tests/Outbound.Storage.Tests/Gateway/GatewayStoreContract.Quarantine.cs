@@ -51,6 +51,11 @@ public abstract partial class GatewayStoreContract
         Assert.Equal([("run-b", 1L), ("run-b", 5L)], Positions(new QuarantineQuery(RunId: "run-b", IncludeReleased: true)));
         Assert.Equal([("run-a", 2L)], Positions(new QuarantineQuery(Reason: RetainReason.Policy)));
         Assert.Equal([("run-a", 1L), ("run-a", 2L)], Positions(new QuarantineQuery(Limit: 2)));
+
+        // A page at a time: after the last id of the page before.
+        long second = store.Quarantined(new QuarantineQuery(Limit: 2))[1].Id;
+        Assert.Equal([("run-b", 5L)], Positions(new QuarantineQuery(Limit: 2, AfterId: second)));
+        Assert.Equal([("run-b", 1L), ("run-b", 5L)], Positions(new QuarantineQuery(IncludeReleased: true, AfterId: second)));
         Assert.Equal(Now.AddHours(1), store.Quarantined(new QuarantineQuery(RunId: "run-b", IncludeReleased: true))[0].Released);
 
         List<(string, long)> Positions(QuarantineQuery query) => [.. store.Quarantined(query).Select(r => (r.Item.RunId, r.Item.Position))];
