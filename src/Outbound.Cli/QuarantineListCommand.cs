@@ -14,6 +14,8 @@ namespace Outbound.Cli;
 /// <param name="time">The store's clock.</param>
 internal sealed class QuarantineListCommand(IAnsiConsole console, ErrorOutput errors, TimeProvider time) : Command<QuarantineListCommand.Settings>
 {
+    private const int PageSize = 10_000;
+
     /// <summary>The options of <c>outbound quarantine list</c>.</summary>
     internal sealed class Settings : StoreSettings
     {
@@ -54,40 +56,13 @@ internal sealed class QuarantineListCommand(IAnsiConsole console, ErrorOutput er
             return OutboundApp.UsageError;
         }
 
-        var records = store.Quarantined(new QuarantineQuery(settings.Run, settings.ReasonValue, settings.All));
         if (settings.Format == "json")
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ApprovalsImportCommand.JsonOptions.Encoder }))
-            {
-                writer.WriteStartObject();
-                writer.WriteString("store", store.Description);
-                writer.WriteStartArray("records");
-                foreach (var record in records)
-                {
-                    writer.WriteStartObject();
-                    writer.WriteNumber("id", record.Id);
-                    writer.WriteString("run_id", record.Item.RunId);
-                    writer.WriteNumber("batch", record.Item.Batch);
-                    writer.WriteNumber("position", record.Item.Position);
-                    writer.WriteString("reason", RetainReasonNames.Of(record.Item.Reason));
-                    writer.WriteString("rule_id", record.Item.RuleId);
-                    writer.WriteString("detail", record.Item.Detail);
-                    writer.WriteString("key_id", record.Item.KeyId);
-                    writer.WriteNumber("sealed_bytes", record.Item.Sealed.Length);
-                    writer.WriteString("retained", AuditChain.FormatTime(record.Retained));
-                    writer.WriteString("released", record.Released is { } released ? AuditChain.FormatTime(released) : null);
-                    writer.WriteEndObject();
-                }
-
-                writer.WriteEndArray();
-                writer.WriteEndObject();
-            }
-
-            CommandStore.WriteRaw(console, Encoding.UTF8.GetString(buffer.ToArray()));
+            WriteJson(store, new QuarantineQuery(settings.Run, settings.ReasonValue, settings.All, Limit: PageSize));
             return 0;
         }
 
+        var records = store.Quarantined(new QuarantineQuery(settings.Run, settings.ReasonValue, settings.All));
         if (records.IsEmpty)
         {
             CommandStore.WriteRaw(console, Messages.NoQuarantined(store.Description));
@@ -115,4 +90,61 @@ internal sealed class QuarantineListCommand(IAnsiConsole console, ErrorOutput er
     }
 
     private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Writes the records as JSON a page at a time, each page out before the next is read, so the listing's memory does
+    /// not grow with the quarantine.
+    /// </summary>
+    private void WriteJson(IGatewayStore store, QuarantineQuery query)
+    {
+        var output = console.Profile.Out.Writer;
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = ApprovalsImportCommand.JsonOptions.Encoder }))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("store", store.Description);
+            writer.WriteStartArray("records");
+            for (long after = 0; ;)
+            {
+                var page = store.Quarantined(query with { AfterId = after });
+                if (page.IsEmpty)
+                {
+                    break;
+                }
+
+                foreach (var record in page)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteNumber("id", record.Id);
+                    writer.WriteString("run_id", record.Item.RunId);
+                    writer.WriteNumber("batch", record.Item.Batch);
+                    writer.WriteNumber("position", record.Item.Position);
+                    writer.WriteString("reason", RetainReasonNames.Of(record.Item.Reason));
+                    writer.WriteString("rule_id", record.Item.RuleId);
+                    writer.WriteString("detail", record.Item.Detail);
+                    writer.WriteString("key_id", record.Item.KeyId);
+                    writer.WriteNumber("sealed_bytes", record.Item.Sealed.Length);
+                    writer.WriteString("retained", AuditChain.FormatTime(record.Retained));
+                    writer.WriteString("released", record.Released is { } released ? AuditChain.FormatTime(released) : null);
+                    writer.WriteEndObject();
+                }
+
+                after = page[^1].Id;
+                writer.Flush();
+                Drain(buffer, output);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        Drain(buffer, output);
+        output.Write('\n');
+
+        static void Drain(MemoryStream buffer, TextWriter output)
+        {
+            output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+            buffer.SetLength(0);
+        }
+    }
 }

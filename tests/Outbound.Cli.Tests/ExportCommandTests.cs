@@ -142,7 +142,7 @@ public sealed class ExportCommandTests
         Assert.True(store.Totals(ExportSetup.ReadDeclaration(fixture.Declaration).Declaration.Handler.Name, 2026).Sensitive > 0);
     }
 
-    // More records held than a page of the release holds (10,000): each is looked at once, none is missed.
+    // More records held than a page of the listing and the release holds (10,000): each is looked at once, none is missed.
     [Fact]
     public async Task A_release_of_more_records_than_a_page_looks_at_each_held_record_once()
     {
@@ -151,6 +151,12 @@ public sealed class ExportCommandTests
         long retained = held.GetProperty("retained").GetInt64();
         Assert.Equal(fixture.Lines, retained + held.GetProperty("unreadable").GetInt64());
         Assert.True(retained > 10_000);
+
+        // Listed a page at a time as well: each held record once, in id order.
+        var listed = await CliRunner.RunAsync("quarantine", "list", "--store", fixture.Store, "--format", "json");
+        long[] ids = [.. JsonDocument.Parse(listed.Output).RootElement.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("id").GetInt64())];
+        Assert.Equal(retained, ids.Length);
+        Assert.Equal(ids.Order().Distinct(), ids);
 
         await ImportApprovals(fixture);
         var release = await CliRunner.RunAsync(
