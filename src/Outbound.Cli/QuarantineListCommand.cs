@@ -14,8 +14,6 @@ namespace Outbound.Cli;
 /// <param name="time">The store's clock.</param>
 internal sealed class QuarantineListCommand(IAnsiConsole console, ErrorOutput errors, TimeProvider time) : Command<QuarantineListCommand.Settings>
 {
-    private const int PageSize = 10_000;
-
     /// <summary>The options of <c>outbound quarantine list</c>.</summary>
     internal sealed class Settings : StoreSettings
     {
@@ -58,7 +56,7 @@ internal sealed class QuarantineListCommand(IAnsiConsole console, ErrorOutput er
 
         if (settings.Format == "json")
         {
-            WriteJson(store, new QuarantineQuery(settings.Run, settings.ReasonValue, settings.All, Limit: PageSize));
+            WriteJson(store, new QuarantineQuery(settings.Run, settings.ReasonValue, settings.All));
             return 0;
         }
 
@@ -104,14 +102,8 @@ internal sealed class QuarantineListCommand(IAnsiConsole console, ErrorOutput er
             writer.WriteStartObject();
             writer.WriteString("store", store.Description);
             writer.WriteStartArray("records");
-            for (long after = 0; ;)
+            foreach (var page in QuarantinePages.Of(store, query))
             {
-                var page = store.Quarantined(query with { AfterId = after });
-                if (page.IsEmpty)
-                {
-                    break;
-                }
-
                 foreach (var record in page)
                 {
                     writer.WriteStartObject();
@@ -129,7 +121,6 @@ internal sealed class QuarantineListCommand(IAnsiConsole console, ErrorOutput er
                     writer.WriteEndObject();
                 }
 
-                after = page[^1].Id;
                 writer.Flush();
                 Drain(buffer, output);
             }

@@ -21,8 +21,6 @@ namespace Outbound.Cli;
 /// <param name="time">The clock batches are committed by.</param>
 internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput errors, TimeProvider time) : Command<QuarantineReleaseCommand.Settings>
 {
-    private const int BatchSize = 10_000;
-
     /// <summary>The options of <c>outbound quarantine release</c>.</summary>
     internal sealed class Settings : GatewaySettings
     {
@@ -55,7 +53,7 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
             var setup = ExportSetup.Prepare(settings, time);
             using var store = setup.Store;
             RetainReason? reason = settings.Reason is null ? null : RetainReasonNames.TryParse(settings.Reason, out var parsed) ? parsed : null;
-            var query = new QuarantineQuery(RunId: ResolveRun(store, settings.Run), Reason: reason, Limit: BatchSize);
+            var query = new QuarantineQuery(RunId: ResolveRun(store, settings.Run), Reason: reason);
 
             // First, a page at a time: every record held now must open under the key before any moves, and their ids
             // name the run. Records quarantined meanwhile (after the last id seen) wait for the next release.
@@ -63,7 +61,7 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
             ids.AppendData("quarantine\n"u8);
             int held = 0;
             long through = 0;
-            foreach (var page in Pages(store, query, long.MaxValue))
+            foreach (var page in QuarantinePages.Of(store, query))
             {
                 foreach (var record in page)
                 {
@@ -77,7 +75,7 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
             using var pipeline = setup.Pipeline(settings, runKey, time, Environment.ProcessorCount);
 
             var summary = new ExportSummary(runKey, 0, [], settings.DryRun);
-            foreach (var page in Pages(store, query, through))
+            foreach (var page in QuarantinePages.Of(store, query, through))
             {
                 var batch = ExportReader.ReadJsonRecords(page.Select(record => (record.Id, Open(setup, record))));
                 var records = batch.Records.Select(r => r with { QuarantineId = r.Position }).ToList();
@@ -105,22 +103,6 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
         }
     }
 
-    /// <summary>The records <paramref name="query"/> finds, a page (its limit) at a time, up to id <paramref name="through"/>.</summary>
-    private static IEnumerable<List<QuarantinedRecord>> Pages(IGatewayStore store, QuarantineQuery query, long through)
-    {
-        for (long after = 0; ;)
-        {
-            var page = store.Quarantined(query with { AfterId = after }).TakeWhile(r => r.Id <= through).ToList();
-            if (page.Count == 0)
-            {
-                yield break;
-            }
-
-            yield return page;
-            after = page[^1].Id;
-        }
-    }
-
     private static byte[] Open(ExportSetup setup, QuarantinedRecord record)
     {
         try
@@ -141,7 +123,7 @@ internal sealed class QuarantineReleaseCommand(IAnsiConsole console, ErrorOutput
         }
 
         // A run may be named by the 12-digit prefix the summaries and part files show.
-        var match = Pages(store, new QuarantineQuery(IncludeReleased: true, Limit: BatchSize), long.MaxValue)
+        var match = QuarantinePages.Of(store, new QuarantineQuery(IncludeReleased: true))
             .SelectMany(page => page.Select(r => r.Item.RunId)).Distinct(StringComparer.Ordinal)
             .Where(id => id.StartsWith(run, StringComparison.Ordinal)).ToList();
         return match.Count == 1 ? match[0] : throw new ExportSetupException(Messages.RunUnknown(run));
