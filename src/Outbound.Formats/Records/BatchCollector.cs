@@ -243,15 +243,16 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     {
         var batch = new InputBatch(_records, _unreadable.OrderBy(u => u.Position).ToList());
         Handed += batch.Count;
-        _records = [];
-        _unreadable = [];
 
         // The batch may have filled on a row's first note; the row's further notes must not count it again.
         _unreadablePositions.Clear();
-        if (batch.Unreadable.Count > 0)
+        if (_unreadable.Count > 0)
         {
-            _unreadablePositions.Add(batch.Unreadable[^1].Position);
+            _unreadablePositions.Add(_unreadable[^1].Position);
         }
+
+        _records = [];
+        _unreadable = [];
 
         onBatch(batch);
     }
