@@ -126,7 +126,9 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new System.Collections.Concurrent.BlockingCollection<InputBatch>(boundedCapacity: 1);
-        var reader = Task.Run(
+        // The reader blocks while the queue is full, so it has a thread of its own: on a pool thread it would hold the
+        // only one a single core gets, and the first batch's examination would wait for the pool to add another.
+        var reader = Task.Factory.StartNew(
             () =>
             {
                 try
@@ -138,7 +140,9 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
                     queue.CompleteAdding();
                 }
             },
-            CancellationToken.None);
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         // Batches are examined ahead of the one being committed (commits are serial, examining is not), and committed in
         // input order.
         var examining = new Queue<Task<ExportPipeline.ExaminedBatch>>();

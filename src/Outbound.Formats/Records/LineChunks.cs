@@ -71,7 +71,12 @@ internal static class LineChunks
         {
             var reported = tooLong.ToArray();
             tooLong.Clear();
-            pending.Enqueue((Task.Run(() => HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, spare), cancellationToken), bytesRead));
+            // Sequential chunks are handled on this thread: a handler that blocks (a full queue downstream) then holds no
+            // pool thread, which on one core is the only one the pool starts with.
+            var work = parallelism == 0
+                ? Task.FromResult(HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, spare))
+                : Task.Run(() => HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, spare), cancellationToken);
+            pending.Enqueue((work, bytesRead));
         }
 
         void Drain(int keep)

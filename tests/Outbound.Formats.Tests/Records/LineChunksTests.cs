@@ -34,6 +34,20 @@ public sealed class LineChunksTests
         Assert.Equal([(2L, 500L)], seen.TooLong);
     }
 
+    [Fact]
+    public void Run_Sequential_HandlesEveryChunkOnTheCallingThread()
+    {
+        // A handler that blocks (a full queue downstream) must not hold a pool thread: on one core there is only one.
+        var threads = new HashSet<int>();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 200).Select(i => $"line {i}\n"))));
+        var handler = new ThreadRecorder(threads);
+
+        LineChunks.Run(stream, handler, (_, _) => { }, parallelism: 0, maxLineBytes: 20, chunkBytes: 64, TestContext.Current.CancellationToken);
+
+        Assert.Equal(200, handler.Lines);
+        Assert.Equal([Environment.CurrentManagedThreadId], threads);
+    }
+
     private static (List<(long Line, string Text)> Lines, List<(long Line, long Length)> TooLong) Collect(string text, int maxLineBytes, int chunkBytes)
     {
         var lines = new List<(long, string)>();
@@ -41,6 +55,21 @@ public sealed class LineChunksTests
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
         LineChunks.Run(stream, new Recorder(), (state, _) => { lines.AddRange(state.Lines); tooLong.AddRange(state.TooLong); }, parallelism: 2, maxLineBytes, chunkBytes);
         return (lines, tooLong);
+    }
+
+    private sealed class ThreadRecorder(HashSet<int> threads) : ILineHandler<object?>
+    {
+        public int Lines { get; private set; }
+
+        public object? NewState() => null;
+
+        public void Line(object? state, ReadOnlySpan<byte> line, long lineNumber)
+        {
+            threads.Add(Environment.CurrentManagedThreadId);
+            Lines++;
+        }
+
+        public void TooLong(object? state, long lineNumber, long length) => threads.Add(Environment.CurrentManagedThreadId);
     }
 
     private sealed class Recorder : ILineHandler<Recorder.State>
