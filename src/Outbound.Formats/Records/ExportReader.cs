@@ -47,7 +47,8 @@ internal static class ExportReader
             case SourceKind.Parquet:
             {
                 var collector = new BatchCollector(RecordShape.Columns, batchSize, skipThrough, onBatch);
-                new ParquetReader().ReadAsync(input, collector, cancellationToken: cancellationToken).GetAwaiter().GetResult();
+                // Read on this thread throughout: the collector blocks it while the consumer is a batch behind.
+                new ParquetReader().ReadAsync(new SynchronousReads(input), collector, cancellationToken: cancellationToken).GetAwaiter().GetResult();
                 collector.Finish();
                 return (collector.Handed, collector.Passed);
             }
