@@ -32,7 +32,7 @@ internal static class LineChunks
     /// <param name="stream">The file.</param>
     /// <param name="handler">What to do with each line.</param>
     /// <param name="completed">Receives each chunk's state in input order, with the bytes read so far.</param>
-    /// <param name="parallelism">Chunks handled at once.</param>
+    /// <param name="parallelism">Chunks handled at once on pool threads while the next is read; 0 handles each on the calling thread, in turn.</param>
     /// <param name="maxLineBytes">The longest line handled.</param>
     /// <param name="chunkBytes">The chunk size; at least two bytes more than <paramref name="maxLineBytes"/>.</param>
     /// <param name="cancellationToken">Stops reading.</param>
