@@ -145,21 +145,30 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
             TaskScheduler.Default);
         // Batches are examined ahead of the one being committed (commits are serial, examining is not), and committed in
         // input order.
-        var examining = new Queue<Task<ExportPipeline.ExaminedBatch>>();
+        var examining = new Queue<(InputBatch Batch, Task<ExportPipeline.ExaminedBatch> Work)>();
+        void CommitNext()
+        {
+            var (batch, work) = examining.Dequeue();
+            summary.Add(pipeline.DecideAndCommit(work.GetAwaiter().GetResult()));
+
+            // Committed: nothing reads the batch's records again, so the reader may fill their memory anew.
+            batch.Memory?.Dispose();
+        }
+
         try
         {
             foreach (var batch in queue.GetConsumingEnumerable(cancellationToken))
             {
-                examining.Enqueue(Task.Run(() => pipeline.Examine(batch), CancellationToken.None));
+                examining.Enqueue((batch, Task.Run(() => pipeline.Examine(batch), CancellationToken.None)));
                 if (examining.Count > ExamineAhead)
                 {
-                    summary.Add(pipeline.DecideAndCommit(examining.Dequeue().GetAwaiter().GetResult()));
+                    CommitNext();
                 }
             }
 
             while (examining.Count > 0)
             {
-                summary.Add(pipeline.DecideAndCommit(examining.Dequeue().GetAwaiter().GetResult()));
+                CommitNext();
             }
         }
         catch

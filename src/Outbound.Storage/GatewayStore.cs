@@ -731,8 +731,9 @@ internal abstract class GatewayStore : IGatewayStore
         {
             foreach (var sensitivity in Sensitivities)
             {
-                // By key id (nearly always one), each group's keys as plain 256-bit values: sorted without a comparison delegate.
-                var byKeyId = new Dictionary<string, List<KeyBits>>(StringComparer.Ordinal);
+                // By key id (nearly always one), each group's keys as plain 256-bit values: sorted without a comparison
+                // delegate, in arrays borrowed for the sort (a batch's keys would otherwise be a large object each time).
+                var byKeyId = new Dictionary<string, (KeyBits[] Keys, int Count)>(StringComparer.Ordinal);
                 foreach (var entry in entries)
                 {
                     if (entry.Sensitivity != sensitivity)
@@ -740,12 +741,13 @@ internal abstract class GatewayStore : IGatewayStore
                         continue;
                     }
 
-                    if (!byKeyId.TryGetValue(entry.Subject.KeyId, out var keys))
+                    ref var keys = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byKeyId, entry.Subject.KeyId, out bool known);
+                    if (!known)
                     {
-                        byKeyId[entry.Subject.KeyId] = keys = [];
+                        keys = (System.Buffers.ArrayPool<KeyBits>.Shared.Rent(entries.Count), 0);
                     }
 
-                    keys.Add(new KeyBits(entry.Subject.High, entry.Subject.Low));
+                    keys.Keys[keys.Count++] = new KeyBits(entry.Subject.High, entry.Subject.Low);
                 }
 
                 if (byKeyId.Count == 0)
@@ -756,7 +758,8 @@ internal abstract class GatewayStore : IGatewayStore
                 var groups = new List<SubjectGroup>(byKeyId.Count);
                 foreach (string keyId in byKeyId.Keys.Order(StringComparer.Ordinal))
                 {
-                    var span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(byKeyId[keyId]);
+                    var (keys, length) = byKeyId[keyId];
+                    var span = keys.AsSpan(0, length);
                     span.Sort();
                     byte[] bytes = GC.AllocateUninitializedArray<byte>(span.Length * SubjectGroup.KeySize);
                     int count = 0;
@@ -769,6 +772,7 @@ internal abstract class GatewayStore : IGatewayStore
                         }
                     }
 
+                    System.Buffers.ArrayPool<KeyBits>.Shared.Return(keys);
                     groups.Add(new SubjectGroup(keyId, bytes, count));
                 }
 

@@ -83,6 +83,41 @@ public sealed class ExportGateTests
     }
 
     [Fact]
+    public async Task A_field_is_read_by_its_own_name_whatever_the_layout_of_the_records_around_it()
+    {
+        // A bare decimal is a coordinate only in a latitude or longitude field. Records whose fields come in other orders,
+        // or go missing, must each be read by their own names, not by the names of the record before.
+        using var fixture = new ExportFixture(1);
+        string data = Path.Combine(fixture.Root, "layouts.jsonl");
+        string[] lines =
+        [
+            """{"vin":"LVS1YUVE5TE184838","lat":36.644591,"speed":36.644591}""",
+            """{"vin":"LVS1YUVE5TE184838","speed":36.644591,"lat":36.644591}""",
+            """{"speed":36.644591,"vin":"LVS1YUVE5TE184838"}""",
+            """{"vin":"LVS1YUVE5TE184838","lat":36.644591,"speed":36.644591}""",
+            """{"lat":36.644591,"vin":"LVS1YUVE5TE184838","speed":36.644591}""",
+        ];
+        await File.WriteAllLinesAsync(data, lines, TestContext.Current.CancellationToken);
+        ImportApprovals(fixture);
+
+        var run = await CliRunner.RunAsync([.. fixture.ExportArgs(data, "--format", "json")]);
+
+        Assert.True(run.ExitCode == 0, run.Output + run.Error);
+        var released = Directory.EnumerateFiles(fixture.Released, "part-*").SelectMany(File.ReadLines)
+            .Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        Assert.Equal(lines.Length, released.Count);
+        Assert.All(released, record =>
+        {
+            Assert.Equal(36.644591, record.GetProperty("speed").GetDouble());
+            Assert.Equal("LVS**************", record.GetProperty("vin").GetString());
+            if (record.TryGetProperty("lat", out var lat))
+            {
+                Assert.Equal(36.64, lat.GetDouble());
+            }
+        });
+    }
+
+    [Fact]
     public async Task Standard_input_is_exported_and_named_by_its_digest_like_a_file()
     {
         using var fixture = new ExportFixture(120, drivers: 20);

@@ -142,7 +142,16 @@ public sealed class RecordTransformer
     /// <see cref="Transform"/> does, without a record object, for a caller that reuses <paramref name="output"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A finding lies outside its value, or <paramref name="output"/> is shorter than <paramref name="fields"/>.</exception>
-    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output)
+    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output) => TransformInto(fields, output, []);
+
+    /// <summary>
+    /// What <see cref="TransformInto(IReadOnlyList{FieldInput}, Span{OutputField})"/> does, with each field's plan given
+    /// (<see cref="PlanOf"/> of its name, at its index) by a caller that keeps them for records of one layout.
+    /// </summary>
+    /// <param name="fields">The record's fields.</param>
+    /// <param name="output">One entry per field.</param>
+    /// <param name="known">The plans of the fields' names, or empty to look them up here.</param>
+    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output, ReadOnlySpan<FieldPlan> known)
     {
         int count = fields.Count;
         if (output.Length < count)
@@ -161,6 +170,11 @@ public sealed class RecordTransformer
             CheckFindings(inputs[i], i);
         }
 
+        if (!known.IsEmpty && known.Length < count)
+        {
+            throw new ArgumentException("Fewer plans were given than the record has fields.", nameof(known));
+        }
+
         FieldPlan[]? plans = null;
         Dictionary<(int Field, int Finding), string>? paired = null;
         if (_pairsCoordinates)
@@ -168,17 +182,18 @@ public sealed class RecordTransformer
             plans = new FieldPlan[count];
             for (int i = 0; i < count; i++)
             {
-                plans[i] = CachedPlan(inputs[i].Name);
+                plans[i] = known.IsEmpty ? CachedPlan(inputs[i].Name) : known[i];
             }
 
             paired = PairCoordinates(fields, plans);
+            known = plans;
         }
 
         var state = default(RecordState);
         for (int i = 0; i < count; i++)
         {
             ref readonly FieldInput field = ref inputs[i];
-            output[i] = TransformField(i, field, plans is null ? CachedPlan(field.Name) : plans[i], paired, ref state) ?? default;
+            output[i] = TransformField(i, field, known.IsEmpty ? CachedPlan(field.Name) : known[i], paired, ref state) ?? default;
         }
 
         return new TransformSummary(
@@ -423,6 +438,9 @@ public sealed class RecordTransformer
         return -1;
     }
 
+    /// <summary>Returns what the policy does with a field of this name: its field rule, and whether it is a quasi-identifier.</summary>
+    internal FieldPlan PlanOf(string name) => CachedPlan(name);
+
     private FieldPlan CachedPlan(string name)
     {
         if (!_recentPlans.TryGet(name, out FieldPlan plan))
@@ -546,7 +564,8 @@ public sealed class RecordTransformer
         return lower;
     }
 
-    private readonly record struct FieldPlan(Compiled? Rule, bool QuasiIdentifier);
+    /// <summary>What the policy does with a field, by its name: its field rule, and whether it is a quasi-identifier.</summary>
+    internal readonly record struct FieldPlan(Compiled? Rule, bool QuasiIdentifier);
 
     private sealed record RemainingSet(uint Mask, ImmutableArray<IdentifierType> Types);
 
@@ -556,7 +575,7 @@ public sealed class RecordTransformer
     }
 
     /// <summary>One operator of the policy built with the keys: a transform per identifier type, and its coarser levels.</summary>
-    private sealed class Compiled
+    internal sealed class Compiled
     {
         private readonly Transform?[] _transforms;
 

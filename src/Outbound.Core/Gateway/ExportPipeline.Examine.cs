@@ -67,6 +67,12 @@ public sealed partial class ExportPipeline
 
         private readonly FieldNameCache<IdentifierType?> _recentHints = new();
 
+        // The last record's field names by index, with each name's hint and plan: records of one source repeat their
+        // layout, with the same name strings (the readers keep one string per name), so a name is looked up once.
+        private string?[] _layout = new string?[32];
+        private IdentifierType?[] _layoutHints = new IdentifierType?[32];
+        private RecordTransformer.FieldPlan[] _layoutPlans = new RecordTransformer.FieldPlan[32];
+
         // The categories left by a set of remaining types (and whether a minor makes them all sensitive), shared by the records that leave them.
         private readonly Dictionary<ulong, (string[] NonSensitive, string[] Sensitive)> _categories = [];
         private readonly TimeProvider _clock = pipeline._options.Clock;
@@ -89,16 +95,26 @@ public sealed partial class ExportPipeline
         public ExaminedRecord Examine(SourceRecord record)
         {
             long started = _clock.GetTimestamp();
-            ReadOnlySpan<SourceField> fields = record.Fields switch
-            {
-                SourceField[] array => array,
-                List<SourceField> list => CollectionsMarshal.AsSpan(list),
-                _ => [.. record.Fields],
-            };
+            ReadOnlySpan<SourceField> fields = record.FieldSpan;
             int fieldCount = fields.Length;
             if (_fieldFindings.Length <= fieldCount)
             {
                 _fieldFindings = new int[Math.Max(fieldCount + 1, _fieldFindings.Length * 2)];
+            }
+
+            if (_layout.Length < fieldCount)
+            {
+                int size = Math.Max(fieldCount, _layout.Length * 2);
+                (_layout, _layoutHints, _layoutPlans) = (new string?[size], new IdentifierType?[size], new RecordTransformer.FieldPlan[size]);
+            }
+
+            for (int f = 0; f < fieldCount; f++)
+            {
+                string name = fields[f].Name;
+                if (!ReferenceEquals(_layout[f], name))
+                {
+                    (_layout[f], _layoutHints[f], _layoutPlans[f]) = (name, Hint(name), _options.Transformer.PlanOf(name));
+                }
             }
 
             int bestRank = int.MaxValue;
@@ -113,7 +129,7 @@ public sealed partial class ExportPipeline
                 _fieldFindings[f] = first;
                 if (!field.Value.IsEmpty)
                 {
-                    _options.Scanner.Scan(field.Value.Span, new ScanContext(Today, Hint(field.Name)), _findings);
+                    _options.Scanner.Scan(field.Value.Span, new ScanContext(Today, _layoutHints[f]), _findings);
                 }
 
                 foreach (var finding in CollectionsMarshal.AsSpan(_findings)[first..])
@@ -159,7 +175,7 @@ public sealed partial class ExportPipeline
                     _outputs = new OutputField[Math.Max(fieldCount, _outputs.Length * 2)];
                 }
 
-                summary = _options.Transformer.TransformInto(_inputs, _outputs);
+                summary = _options.Transformer.TransformInto(_inputs, _outputs, _layoutPlans.AsSpan(0, fieldCount));
                 examined = new ExaminedRecord(record, null, OutputValues(_outputs.AsSpan(0, fieldCount)));
             }
             else

@@ -22,7 +22,7 @@ public sealed partial class ExportPipeline
         return values;
     }
 
-    /// <summary>Turns the transformer's output at each source field's index (<see cref="RecordTransformer.TransformInto"/>) into released values.</summary>
+    /// <summary>Turns the transformer's output at each source field's index (<see cref="RecordTransformer.TransformInto(IReadOnlyList{FieldInput}, Span{OutputField})"/>) into released values.</summary>
     private static string?[] OutputValues(ReadOnlySpan<OutputField> output)
     {
         var values = new string?[output.Length];

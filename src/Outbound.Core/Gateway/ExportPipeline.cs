@@ -44,6 +44,9 @@ public sealed partial class ExportPipeline : IDisposable
     private long? _manifestWritten;
     private bool _manifestBehind;
 
+    /// <summary>The ledger entries of the batch being committed (<see cref="LedgerEntries"/>).</summary>
+    private readonly List<LedgerEntry> _ledgerEntries = [];
+
     /// <summary>Workers between batches: at most one per thread that examined at once.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<Worker> _workers = [];
 
@@ -457,9 +460,11 @@ public sealed partial class ExportPipeline : IDisposable
     }
 
     /// <summary>The persons the records carry, one entry per record and sensitivity; the ledger leaves out repeats.</summary>
-    private static List<LedgerEntry> LedgerEntries(List<ExaminedRecord> records)
+    /// <remarks>In a list the pipeline keeps for it: batches commit one at a time, and the store copies what it keeps.</remarks>
+    private List<LedgerEntry> LedgerEntries(List<ExaminedRecord> records)
     {
-        var entries = new List<LedgerEntry>(records.Count);
+        var entries = _ledgerEntries;
+        entries.Clear();
         foreach (var record in records)
         {
             if (record.Subject is not SubjectKey subject)

@@ -28,6 +28,15 @@ public sealed record SourceRecord(long Position, RecordShape Shape, IReadOnlyLis
     /// <summary>Gets the quarantine id of a record being released from quarantine, or <see langword="null"/> for a record read from an input.</summary>
     /// <remarks>A quarantined record that still may not go stays where it is, with the reason it is retained for now; one that may go is marked released.</remarks>
     public long? QuarantineId { get; init; }
+
+    /// <summary>Gets the fields as a span: without a copy when they are an array, a slice of one, or a list.</summary>
+    public ReadOnlySpan<SourceField> FieldSpan => Fields switch
+    {
+        SourceField[] array => array,
+        ArraySegment<SourceField> segment => segment,
+        List<SourceField> list => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list),
+        _ => Fields.ToArray(),
+    };
 }
 
 /// <summary>Part of the input that could not be read as a record.</summary>
@@ -49,6 +58,13 @@ public sealed record InputBatch(IReadOnlyList<SourceRecord> Records, IReadOnlyLi
 
     /// <summary>Gets the number of input records the batch stands for: records read plus unreadable ones.</summary>
     public long Count => Records.Count + Unreadable.Count;
+
+    /// <summary>
+    /// Gets the memory the records' values and raw forms are slices of, lent by the reader; <see langword="null"/> when the
+    /// records own theirs. Dispose it once no record of the batch is used any more (its batch committed), so the reader
+    /// fills it again; a batch never disposed leaves it to the collector.
+    /// </summary>
+    public IDisposable? Memory { get; init; }
 }
 
 /// <summary>Where released records go: one part file per batch, put in place before the batch's transaction commits.</summary>

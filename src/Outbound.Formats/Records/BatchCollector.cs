@@ -18,7 +18,7 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 {
     private static readonly JsonWriterOptions RawOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private List<SourceRecord> _records = [];
+    private List<SourceRecord> _records = NewRecordList(batchSize);
     private List<UnreadableRecord> _unreadable = [];
 
     // The positions in _unreadable: each counts once, and a batch of bad lines is not searched once per line.
@@ -27,12 +27,14 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     // _values (null while passing over).
     private List<(string Name, bool InLine, int Start, int Length)>? _fields;
     private readonly List<(string Name, bool InLine, int Start, int Length)> _fieldList = [];
-    private const int ArenaBlock = 256 * 1024;
     private const int MaxNames = 4096;
 
+    private readonly RecordBlocks _blocks = new();
     private byte[] _values = new byte[1024];
     private byte[] _arena = [];
     private int _arenaUsed;
+    private SourceField[] _fieldArena = [];
+    private int _fieldArenaUsed;
     private int _valuesLength;
     // The names of the previous record's fields by index, as bytes and as strings: records of one source mostly repeat
     // them, so a name is decoded once, not once per record. Every name seen, by a hash of its bytes, for records whose
@@ -48,6 +50,9 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 
     /// <summary>Gets the input records handed on so far (read plus unreadable).</summary>
     public long Handed { get; private set; }
+
+    /// <summary>Gets the number of blocks made for records' bytes and fields, not counting those used again.</summary>
+    public int BlocksMade => _blocks.Made;
 
     /// <summary>Gets the records passed over because an earlier run committed them.</summary>
     public long Passed { get; private set; }
@@ -106,8 +111,8 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         var memory = Take(rawLength + _valuesLength);
         CurrentLine.Span[..rawLength].CopyTo(memory.Span);
         _values.AsSpan(0, _valuesLength).CopyTo(memory.Span[rawLength..]);
-        var fields = new SourceField[_fields.Count];
-        for (int i = 0; i < fields.Length; i++)
+        var fields = TakeFields(_fields.Count);
+        for (int i = 0; i < fields.Count; i++)
         {
             var (fieldName, inLine, start, length) = _fields[i];
             fields[i] = new SourceField(fieldName, memory.Slice(inLine ? start : rawLength + start, length));
@@ -181,22 +186,17 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         return known.Name;
     }
 
-    /// <summary>Returns <paramref name="length"/> bytes of the arena, starting a new block when the current one is full.</summary>
-    /// <remarks>
-    /// Records live as long as their batch, through at least one collection of the young generation: as slices of
-    /// large blocks (allocated on the large-object heap, never copied) rather than one small array each, their bytes are
-    /// not copied from generation to generation.
-    /// </remarks>
+    /// <summary>Returns <paramref name="length"/> bytes of the batch's blocks (<see cref="RecordBlocks"/>), starting a new block when the current one is full.</summary>
     private Memory<byte> Take(int length)
     {
-        if (length > ArenaBlock / 4)
+        if (length > RecordBlocks.ByteBlock / 4)
         {
             return new byte[length];
         }
 
         if (_arena.Length - _arenaUsed < length)
         {
-            _arena = GC.AllocateUninitializedArray<byte>(ArenaBlock);
+            _arena = _blocks.Bytes();
             _arenaUsed = 0;
         }
 
@@ -205,7 +205,26 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         return slice;
     }
 
-    private static byte[] ColumnsAsJson(SourceField[] fields)
+    /// <summary>Returns room for <paramref name="count"/> fields in the batch's blocks, as <see cref="Take"/> does for bytes.</summary>
+    private ArraySegment<SourceField> TakeFields(int count)
+    {
+        if (count > RecordBlocks.FieldBlock / 4)
+        {
+            return new SourceField[count];
+        }
+
+        if (_fieldArena.Length - _fieldArenaUsed < count)
+        {
+            _fieldArena = _blocks.Fields();
+            _fieldArenaUsed = 0;
+        }
+
+        var slice = new ArraySegment<SourceField>(_fieldArena, _fieldArenaUsed, count);
+        _fieldArenaUsed += count;
+        return slice;
+    }
+
+    private static byte[] ColumnsAsJson(ArraySegment<SourceField> fields)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, RawOptions))
@@ -221,6 +240,9 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 
         return buffer.ToArray();
     }
+
+    // Sized for the batch up front (up to an array the size the large-object heap starts at), not grown by doubling.
+    private static List<SourceRecord> NewRecordList(int batchSize) => new(Math.Min(batchSize, 10_000));
 
     private void DropNotesAbout(long position)
     {
@@ -241,7 +263,9 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 
     private void Hand()
     {
-        var batch = new InputBatch(_records, _unreadable.OrderBy(u => u.Position).ToList());
+        // The batch takes its blocks along; the next batch's records start blocks of their own.
+        var batch = new InputBatch(_records, _unreadable.OrderBy(u => u.Position).ToList()) { Memory = _blocks.EndBatch() };
+        (_arena, _arenaUsed, _fieldArena, _fieldArenaUsed) = ([], 0, [], 0);
         Handed += batch.Count;
 
         // The batch may have filled on a row's first note; the row's further notes must not count it again.
@@ -251,7 +275,7 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
             _unreadablePositions.Add(_unreadable[^1].Position);
         }
 
-        _records = [];
+        _records = NewRecordList(batchSize);
         _unreadable = [];
 
         onBatch(batch);

@@ -86,7 +86,7 @@ internal static class ReleasedJson
     private static bool TrySplice(SourceRecord record, IReadOnlyList<string?> valueList, IBufferWriter<byte> output, Utf8JsonWriter writer)
     {
         var raw = record.Raw.Span;
-        ReadOnlySpan<SourceField> fields = record.Fields as SourceField[] ?? [.. record.Fields];
+        ReadOnlySpan<SourceField> fields = record.FieldSpan;
         ReadOnlySpan<string?> values = valueList as string?[] ?? [.. valueList];
         for (int i = 0; i < values.Length; i++)
         {

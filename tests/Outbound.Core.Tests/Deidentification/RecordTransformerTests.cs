@@ -95,6 +95,31 @@ public sealed class RecordTransformerTests
         Assert.Throws<ArgumentException>(() => FleetTransformer.TransformInto(fields, new OutputField[fields.Length - 1]));
     }
 
+    // Plans kept by the caller for a layout give what looking the names up gives; plans of another layout apply theirs.
+    [Fact]
+    public void TransformInto_PlansGiven_TheyDecideEachFieldsRule()
+    {
+        FieldInput[] fields =
+        [
+            Fields.Whole("driver_phone", "13800138000", IdentifierType.CnMobile),
+            Fields.Plain("ts", "1754114446281"),
+            Fields.Plain("fw", "4.2.1"),
+        ];
+        var looked = new OutputField[fields.Length];
+        var given = new OutputField[fields.Length];
+        var swapped = new OutputField[fields.Length];
+
+        FleetTransformer.TransformInto(fields, looked);
+        FleetTransformer.TransformInto(fields, given, [.. fields.Select(field => FleetTransformer.PlanOf(field.Name))]);
+        FleetTransformer.TransformInto(fields, swapped, [FleetTransformer.PlanOf("phone"), FleetTransformer.PlanOf("ts"), FleetTransformer.PlanOf("fw")]);
+
+        Assert.Equal(looked, given);
+        Assert.Equal("32916462:24000132ffc223a34cb485a99cce09b1", given[0].Value);
+        Assert.Equal("1754114400000", given[1].Value);
+        Assert.Equal("138****8000", swapped[0].Value); // no field rule for "phone": the mobile's type rule
+        Assert.Throws<ArgumentException>(() => FleetTransformer.TransformInto(fields, given, [FleetTransformer.PlanOf("ts")]));
+    }
+
     [Fact]
     public void Transform_KeepFieldRule_ReleasesRawAndReportsTheTypeAsRemaining()
     {
