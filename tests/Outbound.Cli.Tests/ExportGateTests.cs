@@ -118,6 +118,32 @@ public sealed class ExportGateTests
     }
 
     [Fact]
+    public async Task Records_retained_at_the_commit_are_left_out_of_the_part_and_the_rest_keep_their_order()
+    {
+        // No approval on file: records with sensitive personal information are held at the commit, records without it go.
+        using var fixture = new ExportFixture(1);
+        string data = Path.Combine(fixture.Root, "mixed.jsonl");
+        var lines = Enumerable.Range(1, 40).Select(n => n % 3 == 0
+            ? $$"""{"n":{{n}},"speed":12.5}"""
+            : $$"""{"n":{{n}},"id_number":"440305199008230275"}""").ToList();
+        await File.WriteAllLinesAsync(data, lines, TestContext.Current.CancellationToken);
+
+        var run = await CliRunner.RunAsync([.. fixture.ExportArgs(data, "--format", "json", "--batch-size", "16")]);
+
+        Assert.Equal(1, run.ExitCode);
+        var root = JsonDocument.Parse(run.Output).RootElement;
+        Assert.Equal(27, root.GetProperty("retained_by_reason").GetProperty("PATHWAY_NOT_IN_PLACE").GetInt64());
+        var released = Directory.EnumerateFiles(fixture.Released, "part-*").Order(StringComparer.Ordinal).SelectMany(File.ReadLines).ToList();
+        Assert.Equal(lines.Where((_, i) => (i + 1) % 3 == 0), released);
+        var manifest = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.EnumerateFiles(fixture.Released, "manifest-*").Single(), TestContext.Current.CancellationToken)).RootElement;
+        foreach (var part in manifest.GetProperty("parts").EnumerateArray())
+        {
+            byte[] bytes = await File.ReadAllBytesAsync(Path.Combine(fixture.Released, part.GetProperty("file").GetString()!), TestContext.Current.CancellationToken);
+            Assert.Equal(part.GetProperty("sha256").GetString(), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)));
+        }
+    }
+
+    [Fact]
     public async Task Standard_input_is_exported_and_named_by_its_digest_like_a_file()
     {
         using var fixture = new ExportFixture(120, drivers: 20);

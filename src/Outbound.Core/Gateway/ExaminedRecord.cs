@@ -34,6 +34,12 @@ internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord? tra
 
     public IEnumerable<string> Categories => NonSensitiveCategories.Concat(SensitiveCategories);
 
+    /// <summary>Gets or sets where the record's released form starts in its batch's released lines (<see cref="IReleaseWriter"/>).</summary>
+    public int LineStart { get; set; }
+
+    /// <summary>Gets or sets the length of the record's released form in its batch's released lines.</summary>
+    public int LineLength { get; set; }
+
     public RetainReason? Retained { get; private set; }
 
     public string? RetainRule { get; private set; }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
@@ -138,11 +139,16 @@ public sealed partial class ExportPipeline : IDisposable
         ApplyScope(records);
         Timings.AddDecide(clock.GetTimestamp() - stage);
 
+        // Written here, not at the commit, for the same reason; the commit writes those that are still released.
+        stage = clock.GetTimestamp();
+        var lines = _options.DryRun ? null : WriteReleased(records);
+        Timings.AddWrite(clock.GetTimestamp() - stage);
+
         // Hashed here, not at the commit: with more than one core it is done while the previous batch commits.
         stage = clock.GetTimestamp();
         string digest = BatchDigest(batch);
         Timings.AddCommit(clock.GetTimestamp() - stage);
-        return new ExaminedBatch(batch, records, digest);
+        return new ExaminedBatch(batch, records, digest, lines);
     }
 
     /// <summary>Decides and commits a batch <see cref="Examine(InputBatch)"/> prepared; batches must come in input order.</summary>
@@ -192,18 +198,23 @@ public sealed partial class ExportPipeline : IDisposable
 
             long writing = clock.GetTimestamp();
             Timings.AddDecide(writing - stage);
-            return Commit(batch, examined.Digest, records, transaction, decision, before, after, now, writing);
+            return Commit(batch, examined.Digest, records, examined.Lines, transaction, decision, before, after, now, writing);
         }
         finally
         {
             transaction.Dispose();
+            if (examined.Lines is { } lines && _lineBuffers.Count < MaxLineBuffers)
+            {
+                _lineBuffers.Add(lines);
+            }
         }
     }
 
     /// <summary>A batch examined and transformed, waiting for its decision and commit.</summary>
     public sealed class ExaminedBatch
     {
-        internal ExaminedBatch(InputBatch batch, List<ExaminedRecord> records, string digest) => (Batch, Records, Digest) = (batch, records, digest);
+        internal ExaminedBatch(InputBatch batch, List<ExaminedRecord> records, string digest, ArrayBufferWriter<byte>? lines) =>
+            (Batch, Records, Digest, Lines) = (batch, records, digest, lines);
 
         internal InputBatch Batch { get; }
 
@@ -211,9 +222,39 @@ public sealed partial class ExportPipeline : IDisposable
         internal string Digest { get; }
 
         internal List<ExaminedRecord> Records { get; }
+
+        /// <summary>Gets the released form of every record not retained when examined (none for a dry run).</summary>
+        internal ArrayBufferWriter<byte>? Lines { get; }
     }
 
     private static readonly PersonCounts Unlimited = new(long.MaxValue, long.MaxValue);
+
+    /// <summary>The most buffers of released lines kept for the next batches: one per batch in flight is enough.</summary>
+    private const int MaxLineBuffers = 4;
+
+    /// <summary>Buffers of released lines handed back by committed batches (<see cref="WriteReleased"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentBag<ArrayBufferWriter<byte>> _lineBuffers = [];
+
+    /// <summary>Writes the released form of every record not retained, in order, noting where each one's lies.</summary>
+    private ArrayBufferWriter<byte> WriteReleased(List<ExaminedRecord> records)
+    {
+        var lines = _lineBuffers.TryTake(out var reused) ? reused : new ArrayBufferWriter<byte>(1 << 16);
+        lines.ResetWrittenCount();
+        using var writer = _options.Sink.NewWriter();
+        foreach (var record in records)
+        {
+            if (record.Retained is not null)
+            {
+                continue;
+            }
+
+            int start = lines.WrittenCount;
+            writer.Write(record.Source, record.Values, lines);
+            (record.LineStart, record.LineLength) = (start, lines.WrittenCount - start);
+        }
+
+        return lines;
+    }
 
     private static void RetainFor(TransferDecision decision, List<ExaminedRecord> candidates)
     {
@@ -229,7 +270,7 @@ public sealed partial class ExportPipeline : IDisposable
     }
 
     /// <summary>Writes the released part, then commits quarantine, audit entry and manifest entry with the ledger.</summary>
-    private BatchResult Commit(InputBatch batch, string batchDigest, List<ExaminedRecord> records, IGatewayTransaction transaction, TransferDecision? decision, PersonCounts before, PersonCounts after, DateTimeOffset now, long writing)
+    private BatchResult Commit(InputBatch batch, string batchDigest, List<ExaminedRecord> records, ArrayBufferWriter<byte>? lines, IGatewayTransaction transaction, TransferDecision? decision, PersonCounts before, PersonCounts after, DateTimeOffset now, long writing)
     {
         var clock = _options.Clock;
         var released = records.Where(r => r.Retained is null).ToList();
@@ -237,14 +278,25 @@ public sealed partial class ExportPipeline : IDisposable
         int number = _nextBatch;
         string? partFile = null;
         string? partDigest = null;
-        if (released.Count > 0 && !_options.DryRun)
+        if (released.Count > 0 && lines is not null)
         {
+            // The released records' lines, in runs of neighbours: all of them at once when none was retained since.
             using var part = _options.Sink.Open(Run.Key.RunId, number);
+            var all = lines.WrittenSpan;
+            int start = 0;
+            int end = 0;
             foreach (var record in released)
             {
-                part.Write(record.Source, record.Values);
+                if (record.LineStart != end)
+                {
+                    part.Write(all[start..end]);
+                    start = record.LineStart;
+                }
+
+                end = record.LineStart + record.LineLength;
             }
 
+            part.Write(all[start..end]);
             (partFile, partDigest) = part.Complete();
         }
 

@@ -73,6 +73,9 @@ public interface IReleaseSink
     /// <summary>Starts the part of one batch.</summary>
     IReleasePart Open(string runId, int batch);
 
+    /// <summary>Returns a writer of released records in the parts' format, for one thread at a time.</summary>
+    IReleaseWriter NewWriter();
+
     /// <summary>Removes parts of <paramref name="runId"/> whose batch never committed (what a crash between writing and committing leaves).</summary>
     /// <returns>The names of the parts removed.</returns>
     IReadOnlyList<string> DropUncommitted(string runId, IReadOnlySet<string> committedParts);
@@ -84,15 +87,22 @@ public interface IReleaseSink
 /// <summary>The released records of one batch, being written.</summary>
 public interface IReleasePart : IDisposable
 {
-    /// <summary>
-    /// Writes one released record: <paramref name="values"/> has one entry per field of <paramref name="record"/>,
-    /// <see langword="null"/> where the field is dropped and <see cref="ReleasedValues.Unchanged"/> (by reference) where it
-    /// goes as it was.
-    /// </summary>
-    void Write(SourceRecord record, IReadOnlyList<string?> values);
+    /// <summary>Writes released records as an <see cref="IReleaseWriter"/> of the same sink put them, in the order they go.</summary>
+    void Write(ReadOnlySpan<byte> records);
 
     /// <summary>Flushes the part to stable storage under its final name and returns that name and its SHA-256 (lower-case hex).</summary>
     (string FileName, string Digest) Complete();
+}
+
+/// <summary>Puts released records in the form a sink's parts hold (a line of JSON each, for part files).</summary>
+public interface IReleaseWriter : IDisposable
+{
+    /// <summary>
+    /// Writes one released record to <paramref name="output"/>: <paramref name="values"/> has one entry per field of
+    /// <paramref name="record"/>, <see langword="null"/> where the field is dropped and <see cref="ReleasedValues.Unchanged"/>
+    /// (by reference) where it goes as it was.
+    /// </summary>
+    void Write(SourceRecord record, IReadOnlyList<string?> values, System.Buffers.IBufferWriter<byte> output);
 }
 
 /// <summary>Marks, in a released record's values, a field that goes exactly as it was read.</summary>

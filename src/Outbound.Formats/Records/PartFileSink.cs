@@ -42,6 +42,9 @@ internal sealed class PartFileSink : IReleaseSink
     public IReleasePart Open(string runId, int batch) => new Part(Directory, PartName(runId, batch));
 
     /// <inheritdoc/>
+    public IReleaseWriter NewWriter() => new LineWriter();
+
+    /// <inheritdoc/>
     public IReadOnlyList<string> DropUncommitted(string runId, IReadOnlySet<string> committedParts)
     {
         ArgumentNullException.ThrowIfNull(committedParts);
@@ -105,15 +108,23 @@ internal sealed class PartFileSink : IReleaseSink
 
     private static string Short(string runId) => runId.Length > 12 ? runId[..12] : runId;
 
+    /// <summary>Writes released records as JSON lines (<see cref="ReleasedJson"/>), with one JSON writer for all.</summary>
+    private sealed class LineWriter : IReleaseWriter
+    {
+        private readonly Utf8JsonWriter _writer = new(Stream.Null, ReleasedJson.Options);
+
+        public void Write(SourceRecord record, IReadOnlyList<string?> values, IBufferWriter<byte> output) => ReleasedJson.Write(record, values, output, _writer);
+
+        public void Dispose() => _writer.Dispose();
+    }
+
     /// <summary>One part being written; the digest is computed as the bytes go out.</summary>
     private sealed class Part : IReleasePart
     {
         private readonly string _final;
         private readonly string _temporary;
         private readonly FileStream _stream;
-        private readonly ArrayBufferWriter<byte> _buffer = new(1 << 16);
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        private readonly Utf8JsonWriter _writer;
         private bool _completed;
 
         public Part(string directory, string name)
@@ -121,21 +132,16 @@ internal sealed class PartFileSink : IReleaseSink
             _final = Path.Combine(directory, name);
             _temporary = Path.Combine(directory, "." + name + ".tmp");
             _stream = new FileStream(_temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-            _writer = new Utf8JsonWriter(_buffer, ReleasedJson.Options);
         }
 
-        public void Write(SourceRecord record, IReadOnlyList<string?> values)
+        public void Write(ReadOnlySpan<byte> records)
         {
-            ReleasedJson.Write(record, values, _buffer, _writer);
-            if (_buffer.WrittenCount >= 1 << 16)
-            {
-                Drain();
-            }
+            _hash.AppendData(records);
+            _stream.Write(records);
         }
 
         public (string FileName, string Digest) Complete()
         {
-            Drain();
             _stream.Flush(flushToDisk: true);
             _stream.Dispose();
             File.Move(_temporary, _final, overwrite: true);
@@ -145,20 +151,12 @@ internal sealed class PartFileSink : IReleaseSink
 
         public void Dispose()
         {
-            _writer.Dispose();
             _stream.Dispose();
             _hash.Dispose();
             if (!_completed && File.Exists(_temporary))
             {
                 File.Delete(_temporary);
             }
-        }
-
-        private void Drain()
-        {
-            _hash.AppendData(_buffer.WrittenSpan);
-            _stream.Write(_buffer.WrittenSpan);
-            _buffer.ResetWrittenCount();
         }
     }
 }
