@@ -20,6 +20,7 @@ namespace Outbound.Deidentification;
 /// </para>
 /// <para>Instances are immutable and thread-safe.</para>
 /// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 public sealed class KeyedToken : Transform
 {
     /// <summary>Bytes of the HMAC kept in the token.</summary>

@@ -30,6 +30,7 @@ namespace Outbound.Deidentification;
 /// location, GB/T 35273). Instances are immutable and thread-safe.
 /// </para>
 /// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 public sealed class LocationCoarsening : Transform
 {
     /// <summary>The most decimals that still anonymise: 0.01° is about 1.1 km of latitude.</summary>

@@ -26,6 +26,7 @@ namespace Outbound.Deidentification;
 /// name, or the only latitude and longitude), since the grid's cell width and the datum conversion need both halves.
 /// </para>
 /// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 public sealed class RecordTransformer
 {
     private const int MaxCachedFieldNames = 4096;

@@ -14,6 +14,7 @@ namespace Outbound.Deidentification;
 /// when the value is not in that form; the caller then falls back to a safer operator. Implementations are
 /// immutable and thread-safe.
 /// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 public abstract class Transform
 {
     private const int MaxStackChars = 256;

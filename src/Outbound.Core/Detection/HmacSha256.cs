@@ -21,6 +21,7 @@ namespace Outbound.Detection;
 /// </para>
 /// <para>The key is held only as the two pad states. Instances are immutable and thread-safe.</para>
 /// </remarks>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal sealed class HmacSha256
 {
     /// <summary>The digest's length in bytes.</summary>

@@ -7,6 +7,7 @@ using Outbound.Gateway;
 namespace Outbound.Formats.Records;
 
 /// <summary>Writes a released record as one JSON line: a JSON source keeps its structure and value types; columns become a flat object.</summary>
+[System.Runtime.CompilerServices.SkipLocalsInit]
 internal static class ReleasedJson
 {
     /// <summary>The writer options released records are written with.</summary>
