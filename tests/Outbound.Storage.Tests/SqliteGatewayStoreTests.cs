@@ -83,6 +83,27 @@ public class SqliteGatewayStoreTests : GatewayStoreContract
         Assert.Equal([2L], Query(store, "SELECT generation FROM ledger_state").Select(Convert.ToInt64));
     }
 
+    // The gate's held batch: the transaction that moved the recent keys into the index also registered new persons, then
+    // was rolled back (the pathway was not in place). The next transaction finds the old generation again; those persons
+    // were never written and must count as new when they come back.
+    [Fact]
+    public void Register_AfterATransactionThatMovedAndRegisteredWasRolledBack_ItsPersonsAreStillNew()
+    {
+        using var store = GatewayStores.Open(Location, new GatewayStoreOptions { Clock = Clock, LedgerRecentLimit = 4 });
+        Assert.Equal(new Law.PersonCounts(5, 0), RegisterBatch(store, People(1, 5)).Added);
+
+        using (var held = store.Begin(Handler, Year))
+        {
+            // Begins with the move of persons 1–5; registers 6–7; never commits.
+            Assert.Equal(new Law.PersonCounts(2, 0), held.Register(People(6, 7), NoCeiling).Added);
+        }
+
+        Assert.Equal(new Law.PersonCounts(1, 0), RegisterBatch(store, People(8, 8)).Added);
+        Assert.Equal(new Law.PersonCounts(2, 0), RegisterBatch(store, People(6, 7)).Added);
+        Assert.Equal(new Law.PersonCounts(8, 0), store.Totals(Handler, Year));
+        Assert.Equal([8L], Query(store, "SELECT count(DISTINCT subject) FROM ledger_subject").Select(Convert.ToInt64));
+    }
+
     [Fact]
     public void Register_NewStoreOnALedgerWithAnIndex_FiltersTheIndexOnceLookupsPayForItAndCountsExactly()
     {

@@ -29,10 +29,14 @@ internal sealed class RecentSubjects
     public int Count { get; private set; }
 
     /// <summary>Forgets everything, to read the generation <paramref name="generation"/> from its start.</summary>
+    /// <remarks>
+    /// The keys pending from a transaction that never committed go too: a new generation is found when another process
+    /// moved the keys, or when this process's move was rolled back with the keys its transaction then added.
+    /// </remarks>
     public void Reset(long generation)
     {
         _committed.Clear();
-        _pending.Clear();
+        DropPending();
         Generation = generation;
         LastId = 0;
         Count = 0;
