@@ -35,7 +35,12 @@ internal sealed class RecentSubjects
     /// </remarks>
     public void Reset(long generation)
     {
-        _committed.Clear();
+        // The tables stay, emptied, with their room: the next generation fills them about as far again.
+        foreach (var table in _committed.Values)
+        {
+            table.Clear();
+        }
+
         DropPending();
         Generation = generation;
         LastId = 0;

@@ -87,10 +87,10 @@ internal sealed class SubjectTable
         }
     }
 
-    /// <summary>Forgets every key.</summary>
+    /// <summary>Forgets every key, keeping the room the table grew to: it is filled again about as far.</summary>
     public void Clear()
     {
-        _slots = new Slot[InitialCapacity];
+        Array.Clear(_slots);
         _hasZero = false;
         Count = 0;
     }

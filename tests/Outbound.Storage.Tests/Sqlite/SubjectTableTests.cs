@@ -36,6 +36,28 @@ public sealed class SubjectTableTests
         Assert.False(table.Contains(UInt128.Zero, UInt128.Zero));
     }
 
+    // Cleared, the table keeps its room and holds a new set of keys as a new table would.
+    [Fact]
+    public void Clear_AfterGrowing_ForgetsEveryKeyAndTakesNewOnes()
+    {
+        var table = new SubjectTable();
+        var random = new Random(11);
+        var first = Keys(random, 50_000);
+        var second = Keys(random, 50_000);
+        first.ForEach(key => table.Add(key.High, key.Low));
+
+        table.Clear();
+
+        Assert.Equal(0, table.Count);
+        Assert.All(first, key => Assert.False(table.Contains(key.High, key.Low)));
+        Assert.All(second, key => Assert.True(table.Add(key.High, key.Low)));
+        Assert.Equal(second.Count, table.Count);
+        Assert.All(second, key => Assert.True(table.Contains(key.High, key.Low)));
+    }
+
+    private static List<(UInt128 High, UInt128 Low)> Keys(Random random, int count) =>
+        [.. Enumerable.Range(0, count).Select(_ => (new UInt128((ulong)random.NextInt64(), (ulong)random.NextInt64()), new UInt128((ulong)random.NextInt64(), (ulong)random.NextInt64())))];
+
     [Fact]
     public void Add_ManyKeys_GrowsAndKeepsEveryOne()
     {
