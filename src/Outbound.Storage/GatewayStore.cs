@@ -562,6 +562,7 @@ internal abstract class GatewayStore : IGatewayStore
             foreach (var (sensitivity, groups) in Sorted(entries))
             {
                 added[(int)sensitivity] = groups.Sum(g => g.Count) - store.Store.CountKnown(Connection, Transaction, handler, year, sensitivity, groups);
+                GiveBack(groups);
             }
 
             return new LedgerRegistration(current, current + new PersonCounts(added[0], added[1]), Registered: false);
@@ -578,6 +579,7 @@ internal abstract class GatewayStore : IGatewayStore
             foreach (var (sensitivity, groups) in Sorted(entries))
             {
                 added[(int)sensitivity] = store.Store.InsertSubjects(Connection, Transaction, handler, year, sensitivity, groups);
+                GiveBack(groups);
             }
 
             var after = current + new PersonCounts(added[0], added[1]);
@@ -726,7 +728,10 @@ internal abstract class GatewayStore : IGatewayStore
         }
 
         /// <summary>Groups the entries by sensitivity, each group without repeats and sorted, so concurrent writers lock rows in one order.</summary>
-        /// <remarks>Sorted by key id, then by the key's bytes (high half first, big-endian): the order of <see cref="UInt128"/> high, then low.</remarks>
+        /// <remarks>
+        /// Sorted by key id, then by the key's bytes (high half first, big-endian): the order of <see cref="UInt128"/> high, then
+        /// low. Each group's keys are in a pooled array; <see cref="GiveBack"/> returns them.
+        /// </remarks>
         private static IEnumerable<(Sensitivity Sensitivity, List<SubjectGroup> Groups)> Sorted(IReadOnlyCollection<LedgerEntry> entries)
         {
             foreach (var sensitivity in Sensitivities)
@@ -761,7 +766,7 @@ internal abstract class GatewayStore : IGatewayStore
                     var (keys, length) = byKeyId[keyId];
                     var span = keys.AsSpan(0, length);
                     span.Sort();
-                    byte[] bytes = GC.AllocateUninitializedArray<byte>(span.Length * SubjectGroup.KeySize);
+                    byte[] bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(span.Length * SubjectGroup.KeySize);
                     int count = 0;
                     for (int i = 0; i < span.Length; i++)
                     {
@@ -777,6 +782,15 @@ internal abstract class GatewayStore : IGatewayStore
                 }
 
                 yield return (sensitivity, groups);
+            }
+        }
+
+        /// <summary>Returns the keys of groups from <see cref="Sorted"/> to the pool once the store is done with them (it copies what it keeps).</summary>
+        private static void GiveBack(List<SubjectGroup> groups)
+        {
+            foreach (var group in groups)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(group.Keys);
             }
         }
 
