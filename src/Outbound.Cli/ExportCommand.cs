@@ -121,8 +121,9 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
 
     /// <summary>
     /// Reads the next batch while the pipeline works on the current one, and examines (detects, transforms) the next
-    /// while the current one is decided and committed — a batch or two ahead, so memory stays bounded. On two cores,
-    /// reading and detection overlap the ledger, the part file and the commit; batches still commit in input order.
+    /// while the current one is decided and committed — <see cref="ExamineAhead"/> batches ahead, so memory stays
+    /// bounded. On two cores, reading and detection overlap the ledger, the part file and the commit; batches still
+    /// commit in input order.
     /// </summary>
     private static void ReadAhead(ExportInput input, int batchSize, long skipThrough, ExportPipeline pipeline, int threads, ExportSummary summary, Action<long> progress, CancellationToken cancellationToken)
     {
