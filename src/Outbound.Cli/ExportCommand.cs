@@ -27,11 +27,12 @@ internal sealed class ExportCommand(IAnsiConsole console, ErrorOutput errors, Ti
 
     /// <summary>Batches examined while an earlier one commits, by the threads that examine.</summary>
     /// <remarks>
-    /// With more than one thread, enough batches that the examining threads do not run dry while the serial commit runs,
+    /// With more than one thread, four: enough that the examining threads do not run dry while the serial commit runs,
     /// the commit's waits on the disk included (measured: 1M records on two cores, 8 to 20% less time with four than with
-    /// two). With one, every batch waiting is memory the collector goes over for nothing: one.
+    /// two). Each batch is examined by all the threads, so more cores need no more batches, and every batch ahead is
+    /// memory. With one thread, every batch waiting is memory the collector goes over for nothing: one.
     /// </remarks>
-    private static int ExamineAhead(int threads) => threads <= 1 ? 1 : 2 * threads;
+    private static int ExamineAhead(int threads) => threads <= 1 ? 1 : 4;
 
     /// <summary>The arguments and options of <c>outbound export</c>.</summary>
     internal sealed class Settings : GatewaySettings
