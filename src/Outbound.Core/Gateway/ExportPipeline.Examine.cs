@@ -65,8 +65,6 @@ public sealed partial class ExportPipeline
         private readonly byte[] _best = new byte[CanonicalForm.MaxLength];
         private readonly Dictionary<string, IdentifierType?> _hints = new(StringComparer.Ordinal);
 
-        private readonly FieldNameCache<IdentifierType?> _recentHints = new();
-
         // The last record's field names by index, with each name's hint and plan: records of one source repeat their
         // layout, with the same name strings (the readers keep one string per name), so a name is looked up once.
         private string?[] _layout = new string?[32];
@@ -249,20 +247,15 @@ public sealed partial class ExportPipeline
             return result;
         }
 
+        // Asked only when a record's layout differs from the last one's at this field.
         private IdentifierType? Hint(string name)
         {
-            if (_recentHints.TryGet(name, out var hint))
-            {
-                return hint;
-            }
-
-            if (!_hints.TryGetValue(name, out hint))
+            if (!_hints.TryGetValue(name, out var hint))
             {
                 hint = FieldClassifier.Classify(name);
                 _hints[name] = hint;
             }
 
-            _recentHints.Set(name, hint);
             return hint;
         }
     }

@@ -31,10 +31,6 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 
     private readonly RecordBlocks _blocks = new();
     private byte[] _values = new byte[1024];
-    private byte[] _arena = [];
-    private int _arenaUsed;
-    private SourceField[] _fieldArena = [];
-    private int _fieldArenaUsed;
     private int _valuesLength;
     // The names of the previous record's fields by index, as bytes and as strings: records of one source mostly repeat
     // them, so a name is decoded once, not once per record. Every name seen, by a hash of its bytes, for records whose
@@ -106,12 +102,12 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
             return;
         }
 
-        // One slice of the batch's arena per record holds the raw line and every field's value, which are slices of it.
+        // One slice of the batch's blocks per record holds the raw line and every field's value, which are slices of it.
         int rawLength = shape == RecordShape.JsonObject ? CurrentLine.Length : 0;
-        var memory = Take(rawLength + _valuesLength);
+        var memory = _blocks.Bytes(rawLength + _valuesLength);
         CurrentLine.Span[..rawLength].CopyTo(memory.Span);
         _values.AsSpan(0, _valuesLength).CopyTo(memory.Span[rawLength..]);
-        var fields = TakeFields(_fields.Count);
+        var fields = _blocks.Fields(_fields.Count);
         for (int i = 0; i < fields.Count; i++)
         {
             var (fieldName, inLine, start, length) = _fields[i];
@@ -186,44 +182,6 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         return known.Name;
     }
 
-    /// <summary>Returns <paramref name="length"/> bytes of the batch's blocks (<see cref="RecordBlocks"/>), starting a new block when the current one is full.</summary>
-    private Memory<byte> Take(int length)
-    {
-        if (length > RecordBlocks.ByteBlock / 4)
-        {
-            return new byte[length];
-        }
-
-        if (_arena.Length - _arenaUsed < length)
-        {
-            _arena = _blocks.Bytes();
-            _arenaUsed = 0;
-        }
-
-        var slice = _arena.AsMemory(_arenaUsed, length);
-        _arenaUsed += length;
-        return slice;
-    }
-
-    /// <summary>Returns room for <paramref name="count"/> fields in the batch's blocks, as <see cref="Take"/> does for bytes.</summary>
-    private ArraySegment<SourceField> TakeFields(int count)
-    {
-        if (count > RecordBlocks.FieldBlock / 4)
-        {
-            return new SourceField[count];
-        }
-
-        if (_fieldArena.Length - _fieldArenaUsed < count)
-        {
-            _fieldArena = _blocks.Fields();
-            _fieldArenaUsed = 0;
-        }
-
-        var slice = new ArraySegment<SourceField>(_fieldArena, _fieldArenaUsed, count);
-        _fieldArenaUsed += count;
-        return slice;
-    }
-
     private static byte[] ColumnsAsJson(ArraySegment<SourceField> fields)
     {
         using var buffer = new MemoryStream();
@@ -265,7 +223,6 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     {
         // The batch takes its blocks along; the next batch's records start blocks of their own.
         var batch = new InputBatch(_records, _unreadable.OrderBy(u => u.Position).ToList()) { Memory = _blocks.EndBatch() };
-        (_arena, _arenaUsed, _fieldArena, _fieldArenaUsed) = ([], 0, [], 0);
         Handed += batch.Count;
 
         // The batch may have filled on a row's first note; the row's further notes must not count it again.

@@ -10,8 +10,9 @@ namespace Outbound.Formats.Records;
 /// <remarks>
 /// A batch's records live until it commits, through several collections of the young generation. Slices of large blocks
 /// are not copied from generation to generation as small arrays would be; blocks used again are not allocated again,
-/// and allocating large objects is what starts full collections. A block is never shared by two batches, so a batch's
-/// blocks go back together. Blocks handed back beyond <see cref="MaxSpare"/> are left to the collector.
+/// and allocating large objects is what starts full collections. <see cref="EndBatch"/> closes the blocks in use, so a
+/// block is never shared by two batches and a batch's blocks go back together. Blocks handed back beyond
+/// <see cref="MaxSpare"/> of a kind are left to the collector.
 /// </remarks>
 internal sealed class RecordBlocks
 {
@@ -24,69 +25,76 @@ internal sealed class RecordBlocks
     /// <summary>The most blocks of each kind kept for use again (some 32 MB of bytes).</summary>
     private const int MaxSpare = 128;
 
-    private readonly ConcurrentQueue<byte[]> _spareBytes = new();
-    private readonly ConcurrentQueue<SourceField[]> _spareFields = new();
-    private List<byte[]> _batchBytes = [];
-    private List<SourceField[]> _batchFields = [];
+    private readonly Blocks<byte> _bytes = new(ByteBlock);
+    private readonly Blocks<SourceField> _fields = new(FieldBlock);
 
     /// <summary>Gets the number of blocks made so far (not taken from those handed back).</summary>
-    public int Made { get; private set; }
+    public int Made => _bytes.Made + _fields.Made;
 
-    /// <summary>Returns a block of <see cref="ByteBlock"/> bytes for the current batch.</summary>
-    public byte[] Bytes()
-    {
-        if (!_spareBytes.TryDequeue(out byte[]? block))
-        {
-            block = GC.AllocateUninitializedArray<byte>(ByteBlock);
-            Made++;
-        }
+    /// <summary>Returns <paramref name="length"/> bytes for the current batch; more than a quarter block gets an array of its own.</summary>
+    public Memory<byte> Bytes(int length) => _bytes.Take(length);
 
-        _batchBytes.Add(block);
-        return block;
-    }
-
-    /// <summary>Returns a block of <see cref="FieldBlock"/> fields for the current batch.</summary>
-    public SourceField[] Fields()
-    {
-        if (!_spareFields.TryDequeue(out SourceField[]? block))
-        {
-            block = new SourceField[FieldBlock];
-            Made++;
-        }
-
-        _batchFields.Add(block);
-        return block;
-    }
+    /// <summary>Returns room for <paramref name="count"/> fields for the current batch, as <see cref="Bytes"/> does.</summary>
+    public ArraySegment<SourceField> Fields(int count) => _fields.Take(count);
 
     /// <summary>Ends the current batch: returns what lends its blocks, and starts the next batch's.</summary>
     /// <returns>The lease of the batch's blocks, or <see langword="null"/> when it took none.</returns>
     public IDisposable? EndBatch()
     {
-        if (_batchBytes.Count == 0 && _batchFields.Count == 0)
-        {
-            return null;
-        }
-
-        var lease = new Lease(this, _batchBytes, _batchFields);
-        (_batchBytes, _batchFields) = ([], []);
-        return lease;
+        var bytes = _bytes.EndBatch();
+        var fields = _fields.EndBatch();
+        return bytes.Count + fields.Count == 0 ? null : new Lease(this, bytes, fields);
     }
 
-    private void Return(Lease lease)
+    /// <summary>Blocks of one kind: the one being cut, the current batch's, and those handed back.</summary>
+    private sealed class Blocks<T>(int size)
     {
-        foreach (byte[] block in lease.Bytes)
+        private readonly ConcurrentQueue<T[]> _spare = new();
+        private List<T[]> _batch = [];
+        private T[] _current = [];
+        private int _used;
+
+        public int Made { get; private set; }
+
+        public ArraySegment<T> Take(int count)
         {
-            if (_spareBytes.Count < MaxSpare)
+            if (count > size / 4)
             {
-                _spareBytes.Enqueue(block);
+                return new T[count];
             }
+
+            if (_current.Length - _used < count)
+            {
+                if (!_spare.TryDequeue(out _current!))
+                {
+                    _current = GC.AllocateUninitializedArray<T>(size);
+                    Made++;
+                }
+
+                _batch.Add(_current);
+                _used = 0;
+            }
+
+            var slice = new ArraySegment<T>(_current, _used, count);
+            _used += count;
+            return slice;
         }
 
-        foreach (SourceField[] block in lease.Fields)
+        public List<T[]> EndBatch()
         {
-            if (_spareFields.Count < MaxSpare)
+            var batch = _batch;
+            (_batch, _current, _used) = ([], [], 0);
+            return batch;
+        }
+
+        public void Return(List<T[]> blocks)
+        {
+            foreach (T[] block in blocks)
             {
-                _spareFields.Enqueue(block);
+                if (_spare.Count < MaxSpare)
+                {
+                    _spare.Enqueue(block);
+                }
             }
         }
     }
@@ -95,16 +103,13 @@ internal sealed class RecordBlocks
     {
         private int _returned;
 
-        public List<byte[]> Bytes => bytes;
-
-        public List<SourceField[]> Fields => fields;
-
         // Handed back once: disposing twice must not put a block in use by another batch on the spare list again.
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _returned, 1) == 0)
             {
-                owner.Return(this);
+                owner._bytes.Return(bytes);
+                owner._fields.Return(fields);
             }
         }
     }

@@ -84,16 +84,29 @@ public sealed class BatchCollectorMemoryTests
     public void Memory_DisposedTwice_TheBlocksGoBackOnce()
     {
         var blocks = new RecordBlocks();
-        var first = blocks.Bytes();
+        var first = WholeBlock(blocks);
         var lease = blocks.EndBatch()!;
         lease.Dispose();
         lease.Dispose();
 
-        var again = blocks.Bytes();
-        var other = blocks.Bytes();
+        var again = WholeBlock(blocks);
+        var other = WholeBlock(blocks);
 
         Assert.Same(first, again);
         Assert.NotSame(first, other);
+    }
+
+    // Takes a whole block of bytes, in quarters, so the next take needs another one; returns the block.
+    private static byte[] WholeBlock(RecordBlocks blocks)
+    {
+        const int quarter = RecordBlocks.ByteBlock / 4;
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray<byte>(blocks.Bytes(quarter), out var first));
+        for (int i = 1; i < 4; i++)
+        {
+            blocks.Bytes(quarter);
+        }
+
+        return first.Array!;
     }
 
     [Fact]
