@@ -5,10 +5,12 @@
 # Usage: bash bench/export-ab.sh A.dll B.dll INPUT [ROUNDS]
 #   A.dll, B.dll: published builds (dotnet publish src/Outbound.Cli -c Release -r linux-x64 --self-contained false -o DIR)
 #   INPUT: JSON lines to export, e.g. the file bench/export-throughput.sh generates
+#   A_ENV, B_ENV (environment, optional): runtime settings for one side only, e.g. B_ENV="DOTNET_TieredPGO=0"; with
+#   the same DLL on both sides this compares settings rather than builds
 # Prints each round's wall times and B/A, then the median ratio, and each build's last allocation and collection counts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[[ $# -ge 3 ]] || { sed -n 5,8p "$0"; exit 2; }
+[[ $# -ge 3 ]] || { sed -n 5,10p "$0"; exit 2; }
 A=$1 B=$2 INPUT=$3 ROUNDS=${4:-6}
 WORK=artifacts/export-ab
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -20,12 +22,13 @@ rm -rf "$WORK" && mkdir -p "$WORK"
  for side in a b; do openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/keys/audit-$side.pem" 2>/dev/null; done)
 
 export_once() {  # export_once SIDE DLL CORE: one export into a fresh store; writes $WORK/SIDE.json and $WORK/SIDE.time
-  local side=$1 dll=$2 core=$3 store="$WORK/store-$1.db" key="$WORK/keys/audit-$1.pem"
+  local side=$1 dll=$2 core=$3 store="$WORK/store-$1.db" key="$WORK/keys/audit-$1.pem" settings
+  settings=$([[ $side == a ]] && echo "${A_ENV:-}" || echo "${B_ENV:-}")
   rm -rf "$store" "$store-wal" "$store-shm" "$WORK/out-$side" "$key.head"
   dotnet "$dll" approvals import bench/export-declaration.yaml --store "sqlite:$store" --audit-key "$key" >"$WORK/$side.import" 2>&1 \
     || { echo "build $side: approvals import failed:"; cat "$WORK/$side.import"; exit 2; }
   local start=$EPOCHREALTIME code=0
-  taskset -c "$core" dotnet "$dll" export "$INPUT" --declaration bench/export-declaration.yaml --policy samples/demo/fleet-policy.yaml \
+  env $settings taskset -c "$core" dotnet "$dll" export "$INPUT" --declaration bench/export-declaration.yaml --policy samples/demo/fleet-policy.yaml \
     --key-file "$WORK/keys/subject.key" --quarantine-key-file "$WORK/keys/quarantine.key" --audit-key "$key" \
     --format json --threads 1 --store "sqlite:$store" --to "$WORK/out-$side" >"$WORK/$side.json" 2>"$WORK/$side.err" || code=$?
   if (( code > 1 )); then echo "build $side failed (exit $code):"; cat "$WORK/$side.err"; exit 2; fi

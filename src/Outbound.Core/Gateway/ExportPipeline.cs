@@ -45,8 +45,11 @@ public sealed partial class ExportPipeline : IDisposable
     private long? _manifestWritten;
     private bool _manifestBehind;
 
-    /// <summary>The ledger entries of the batch being committed (<see cref="LedgerEntries"/>).</summary>
+    /// <summary>The ledger entries of the batch being committed (<see cref="Gather"/>).</summary>
     private readonly List<LedgerEntry> _ledgerEntries = [];
+
+    /// <summary>The records of the batch being committed that were not retained while examined.</summary>
+    private readonly Candidates _candidates = new();
 
     /// <summary>Workers between batches: at most one per thread that examined at once.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<Worker> _workers = [];
@@ -166,23 +169,22 @@ public sealed partial class ExportPipeline : IDisposable
         var transaction = _options.Store.Begin(handler, today.Year);
         try
         {
-            var candidates = records.Where(r => r.Retained is null).ToList();
-            var entries = LedgerEntries(candidates);
+            var candidates = Gather(records);
             long registering = clock.GetTimestamp();
             Timings.AddDecide(registering - stage);
-            var ledger = _options.DryRun ? transaction.Preview(entries) : transaction.Register(entries, Unlimited);
+            var ledger = _options.DryRun ? transaction.Preview(_ledgerEntries) : transaction.Register(_ledgerEntries, Unlimited);
             stage = clock.GetTimestamp();
             Timings.AddLedger(stage - registering);
 
             TransferDecision? decision = null;
             bool keep = true;
-            if (candidates.Any(r => r.RemainsPersonal))
+            if (candidates.AnyPersonal)
             {
                 decision = Decide(candidates, ledger, today);
                 keep = decision.Status == TransferStatus.Allowed && !decision.Added.IsZero;
                 if (decision.Status != TransferStatus.Allowed)
                 {
-                    RetainFor(decision, candidates);
+                    RetainFor(decision, candidates.Records);
                 }
             }
 
@@ -198,7 +200,10 @@ public sealed partial class ExportPipeline : IDisposable
 
             long writing = clock.GetTimestamp();
             Timings.AddDecide(writing - stage);
-            return Commit(batch, examined.Digest, records, examined.Lines, transaction, decision, before, after, now, writing);
+
+            // Unless the decision retained some of them, the candidates are what goes, with the categories already gathered.
+            var categories = decision is null || decision.Status == TransferStatus.Allowed ? candidates.Categories() : (ImmutableArray<string>?)null;
+            return Commit(batch, examined.Digest, records, examined.Lines, transaction, decision, before, after, now, writing, categories);
         }
         finally
         {
@@ -269,12 +274,31 @@ public sealed partial class ExportPipeline : IDisposable
         }
     }
 
-    /// <summary>Writes the released part, then commits quarantine, audit entry and manifest entry with the ledger.</summary>
-    private BatchResult Commit(InputBatch batch, string batchDigest, List<ExaminedRecord> records, ArrayBufferWriter<byte>? lines, IGatewayTransaction transaction, TransferDecision? decision, PersonCounts before, PersonCounts after, DateTimeOffset now, long writing)
+    /// <summary>
+    /// Writes the released part, then commits quarantine, audit entry and manifest entry with the ledger;
+    /// <paramref name="releasedCategories"/> are the categories the released records carry, when known already.
+    /// </summary>
+    private BatchResult Commit(InputBatch batch, string batchDigest, List<ExaminedRecord> records, ArrayBufferWriter<byte>? lines, IGatewayTransaction transaction, TransferDecision? decision, PersonCounts before, PersonCounts after, DateTimeOffset now, long writing, ImmutableArray<string>? releasedCategories)
     {
         var clock = _options.Clock;
-        var released = records.Where(r => r.Retained is null).ToList();
-        var retained = records.Where(r => r.Retained is not null).ToList();
+        var released = new List<ExaminedRecord>(records.Count);
+        var retained = new List<ExaminedRecord>();
+        var retainedBy = new Dictionary<RetainReason, long>();
+        bool fromQuarantineAny = false;
+        foreach (var record in records)
+        {
+            fromQuarantineAny |= record.Source.QuarantineId is not null;
+            if (record.Retained is { } reason)
+            {
+                retained.Add(record);
+                retainedBy[reason] = retainedBy.GetValueOrDefault(reason) + 1;
+            }
+            else
+            {
+                released.Add(record);
+            }
+        }
+
         int number = _nextBatch;
         string? partFile = null;
         string? partDigest = null;
@@ -307,13 +331,13 @@ public sealed partial class ExportPipeline : IDisposable
             Batch = number,
             Records = batch.Count,
             Released = released.Count,
-            Retained = retained.GroupBy(r => r.Retained!.Value).ToImmutableDictionary(g => g.Key, g => (long)g.Count()),
+            Retained = retainedBy.ToImmutableDictionary(),
             Unreadable = [.. batch.Unreadable],
             Before = before,
             After = after,
             Decision = decision,
             Year = ChinaTime.DateOf(now).Year,
-            Categories = ReleasedCategories(released),
+            Categories = releasedCategories ?? ReleasedCategories(released),
             PartFile = partFile,
             Committed = !_options.DryRun,
         };
@@ -323,13 +347,13 @@ public sealed partial class ExportPipeline : IDisposable
             return result;
         }
 
-        var fromQuarantine = released.Where(r => r.Source.QuarantineId is not null).Select(r => r.Source.QuarantineId!.Value).ToList();
+        var fromQuarantine = fromQuarantineAny ? released.Where(r => r.Source.QuarantineId is not null).Select(r => r.Source.QuarantineId!.Value).ToList() : [];
         if (fromQuarantine.Count > 0)
         {
             transaction.MarkReleased(fromQuarantine, now);
         }
 
-        var stillHeld = retained.Where(r => r.Source.QuarantineId is not null).ToList();
+        var stillHeld = fromQuarantineAny ? retained.Where(r => r.Source.QuarantineId is not null).ToList() : [];
         if (stillHeld.Count > 0)
         {
             transaction.UpdateReasons([.. stillHeld.Select(r => new QuarantineReason(r.Source.QuarantineId!.Value, r.Retained!.Value, r.RetainRule, r.RetainDetail!))]);
@@ -338,7 +362,7 @@ public sealed partial class ExportPipeline : IDisposable
         transaction.Quarantine([.. retained.Where(r => r.Source.QuarantineId is null).Select(r => new QuarantineItem(
             Run.Key.RunId, number, r.Source.Position, r.Retained!.Value, r.RetainRule, r.RetainDetail!,
             _options.Sealer.Seal(r.Source.Raw.Span, Run.Key.RunId, r.Source.Position), _options.Sealer.KeyId))]);
-        var kind = batch.Records.Any(r => r.QuarantineId is not null) ? AuditKind.QuarantineRelease : AuditKind.ExportBatch;
+        var kind = fromQuarantineAny ? AuditKind.QuarantineRelease : AuditKind.ExportBatch;
         transaction.Append(new AuditRecord(kind, _options.Actor, now,
             AuditBody.ExportBatch(_options, Run.Key.RunId, result, batchDigest, partDigest, Approvals, fromQuarantine.Count)));
         var manifest = new BatchManifest(Run.Key.RunId, number, batch.FirstPosition, batch.LastPosition, batch.Count,
@@ -511,14 +535,25 @@ public sealed partial class ExportPipeline : IDisposable
         }
     }
 
-    /// <summary>The persons the records carry, one entry per record and sensitivity; the ledger leaves out repeats.</summary>
-    /// <remarks>In a list the pipeline keeps for it: batches commit one at a time, and the store copies what it keeps.</remarks>
-    private List<LedgerEntry> LedgerEntries(List<ExaminedRecord> records)
+    /// <summary>
+    /// Gathers, in one pass, the records not retained while examined, their persons (into <see cref="_ledgerEntries"/>:
+    /// one entry per record and sensitivity, the ledger leaves out repeats) and the categories they leave.
+    /// </summary>
+    /// <remarks>Into objects the pipeline keeps for it: batches commit one at a time, and the store copies what it keeps.</remarks>
+    private Candidates Gather(List<ExaminedRecord> records)
     {
+        var candidates = _candidates;
+        candidates.Clear();
         var entries = _ledgerEntries;
         entries.Clear();
         foreach (var record in records)
         {
+            if (record.Retained is not null)
+            {
+                continue;
+            }
+
+            candidates.Add(record);
             if (record.Subject is not SubjectKey subject)
             {
                 continue;
@@ -535,18 +570,18 @@ public sealed partial class ExportPipeline : IDisposable
             }
         }
 
-        return entries;
+        return candidates;
     }
 
     /// <summary>Puts the batch to the law engine: the year's ledger so far, then the batch's new persons, both on the commit date.</summary>
-    private TransferDecision Decide(List<ExaminedRecord> candidates, LedgerRegistration preview, DateOnly today)
+    private TransferDecision Decide(Candidates candidates, LedgerRegistration preview, DateOnly today)
     {
         var declaration = _options.Declaration;
         var transfer = _options.Transfer;
         var ledger = LedgerTransfer.Of(preview.Before, today, transfer.Recipient, transfer.Purpose);
 
-        var nonSensitive = DistinctCategories(candidates, sensitive: false).Order(StringComparer.Ordinal).ToList();
-        var sensitive = DistinctCategories(candidates, sensitive: true).Order(StringComparer.Ordinal).ToList();
+        var nonSensitive = candidates.NonSensitive.Order(StringComparer.Ordinal).ToList();
+        var sensitive = candidates.Sensitive.Order(StringComparer.Ordinal).ToList();
         var items = new List<TransferItem>();
         var added = preview.Added;
         AddItems(items, nonSensitive, added.NonSensitive, sensitive: false);

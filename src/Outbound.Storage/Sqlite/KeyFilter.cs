@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Outbound.Storage.Sqlite;
 
@@ -59,6 +60,15 @@ internal sealed class KeyFilter
         return false;
     }
 
+    /// <summary>Asks the processor to fetch the blocks a <see cref="MayContain"/> of the key reads, for a lookup a few keys later.</summary>
+    public void Prefetch(ReadOnlySpan<byte> key)
+    {
+        foreach (var segment in _segments)
+        {
+            segment.Prefetch(key);
+        }
+    }
+
     private sealed class Segment
     {
         public Segment(int capacity)
@@ -99,6 +109,17 @@ internal sealed class KeyFilter
             }
 
             return true;
+        }
+
+        public unsafe void Prefetch(ReadOnlySpan<byte> key)
+        {
+            if (Sse.IsSupported)
+            {
+                fixed (ulong* block = Block(key, out _))
+                {
+                    Sse.Prefetch0(block);
+                }
+            }
         }
 
         private Span<ulong> Block(ReadOnlySpan<byte> key, out ulong positions)

@@ -250,13 +250,16 @@ internal sealed class SqliteGatewayStore : GatewayStore
         var known = new bool[group.Count];
         var toLookUp = new List<int>();
         var filter = IndexFilter(connection, transaction, scope, handler, year, sensitivity, group.Count);
+        _recent.MarkKnown(scope, group.Bytes.Span, known);
+        const int Ahead = 8;
         for (int i = 0; i < group.Count; i++)
         {
-            if (_recent.Contains(scope, group[i]))
+            if (filter is not null && i + Ahead < group.Count && !known[i + Ahead])
             {
-                known[i] = true;
+                filter.Prefetch(group[i + Ahead]);
             }
-            else if (filter is null || filter.MayContain(group[i]))
+
+            if (!known[i] && (filter is null || filter.MayContain(group[i])))
             {
                 toLookUp.Add(i);
             }

@@ -44,4 +44,56 @@ public sealed class RecentSubjectsTests
         Assert.False(recent.Contains(Scope, Key(1)));
         Assert.True(recent.Contains(Scope, Key(200)));
     }
+
+    // Keys looked up together, as a batch's are: committed ones, pending ones, ones of another scope and unknown ones
+    // side by side, more of them than the lookups fetch ahead, each marked as a lookup of it alone answers.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void MarkKnown_KeysOfABatch_AreMarkedExactlyAsEachOneAlone(int seed)
+    {
+        var random = new Random(seed);
+        var recent = new RecentSubjects();
+        recent.Reset(0);
+        var keys = new byte[300 * 32];
+        random.NextBytes(keys);
+        for (int i = 0; i < 300; i++)
+        {
+            var key = keys.AsSpan(i * 32, 32);
+            switch (i % 4)
+            {
+                case 0:
+                    recent.AddCommitted(i + 1, Scope, key);
+                    break;
+                case 1:
+                    recent.AddPending(Scope, key);
+                    break;
+                case 2:
+                    recent.AddCommitted(i + 1, Scope + 1, key);
+                    break;
+            }
+        }
+
+        var known = new bool[300];
+        recent.MarkKnown(Scope, keys, known);
+
+        for (int i = 0; i < 300; i++)
+        {
+            Assert.Equal(i % 4 is 0 or 1, known[i]);
+            Assert.Equal(recent.Contains(Scope, keys.AsSpan(i * 32, 32)), known[i]);
+        }
+    }
+
+    [Fact]
+    public void MarkKnown_AScopeNeverSeen_MarksNothing()
+    {
+        var recent = new RecentSubjects();
+        recent.Reset(0);
+        recent.AddCommitted(1, Scope, Key(1));
+
+        var known = new bool[2];
+        recent.MarkKnown(Scope + 5, [.. Key(1), .. Key(2)], known);
+
+        Assert.Equal([false, false], known);
+    }
 }
