@@ -144,6 +144,43 @@ public sealed class ExportGateTests
     }
 
     [Fact]
+    public async Task Examined_on_several_threads_the_part_is_byte_for_byte_what_one_thread_writes()
+    {
+        // Batches of 500 are examined by four threads (a batch under 256 records is examined on one): each thread writes
+        // the released forms of its share in a buffer of its own. Records with an ID number are held at the commit (no
+        // approval on file), so every part is pieced together from runs of records in several buffers.
+        using var fixture = new ExportFixture(1);
+        string data = Path.Combine(fixture.Root, "mixed.jsonl");
+        var lines = Enumerable.Range(1, 3000).Select(n => n % 3 == 0
+            ? $$"""{"n":{{n}},"ts":{{1_754_114_446_281L + (n * 97_919L)}},"speed":12.5}"""
+            : $$"""{"n":{{n}},"id_number":"440305199008230275","ts":1754114446281}""").ToList();
+        await File.WriteAllLinesAsync(data, lines, TestContext.Current.CancellationToken);
+
+        var one = await CliRunner.RunAsync([.. fixture.ExportArgs(data, "--format", "json", "--batch-size", "500", "--threads", "1")]);
+        string otherKey = Path.Combine(fixture.Root, "audit-other.pem");
+        KeyMaterial.WriteOwnerOnly(otherKey, await File.ReadAllTextAsync(fixture.AuditKey, TestContext.Current.CancellationToken));
+        string otherReleased = Path.Combine(fixture.Root, "released-other");
+        string[] args = fixture.ExportArgs(data, "--format", "json", "--batch-size", "500", "--threads", "4");
+        args[Array.IndexOf(args, "--to") + 1] = otherReleased;
+        args[Array.IndexOf(args, "--store") + 1] = "sqlite:" + Path.Combine(fixture.Root, "other.db");
+        args[Array.IndexOf(args, "--audit-key") + 1] = otherKey;
+        var four = await CliRunner.RunAsync(args);
+
+        Assert.True(one.ExitCode == 1, one.Output + one.Error);
+        Assert.True(four.ExitCode == 1, four.Output + four.Error);
+        Assert.Equal(2000, JsonDocument.Parse(four.Output).RootElement.GetProperty("retained").GetInt64());
+        var single = Parts(fixture.Released);
+        Assert.Equal(6, single.Count);
+        Assert.Equal(single, Parts(otherReleased));
+        var released = single.SelectMany(part => Encoding.UTF8.GetString(part).Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(Enumerable.Range(1, 1000).Select(k => k * 3), released.Select(line => JsonDocument.Parse(line).RootElement.GetProperty("n").GetInt32()));
+        Assert.All(released, line => Assert.Equal(0, JsonDocument.Parse(line).RootElement.GetProperty("ts").GetInt64() % 3_600_000));
+
+        static List<byte[]> Parts(string folder) =>
+            [.. Directory.EnumerateFiles(folder, "part-*").Order(StringComparer.Ordinal).Select(File.ReadAllBytes)];
+    }
+
+    [Fact]
     public async Task Standard_input_is_exported_and_named_by_its_digest_like_a_file()
     {
         using var fixture = new ExportFixture(120, drivers: 20);

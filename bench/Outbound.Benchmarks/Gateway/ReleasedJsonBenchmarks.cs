@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Outbound.Deidentification;
 using Outbound.Formats.Records;
 using Outbound.Gateway;
 
@@ -20,8 +21,8 @@ public class ReleasedJsonBenchmarks : IDisposable
     private readonly ArrayBufferWriter<byte> _output = new(1 << 20);
     private System.Text.Json.Utf8JsonWriter _writer = null!;
     private List<SourceRecord> _records = [];
-    private List<string?[]> _spliced = [];
-    private List<string?[]> _dropped = [];
+    private List<OutputField[]> _spliced = [];
+    private List<OutputField[]> _dropped = [];
 
     [GlobalSetup]
     public void Setup()
@@ -59,7 +60,7 @@ public class ReleasedJsonBenchmarks : IDisposable
     [Benchmark(OperationsPerInvoke = Records)]
     public int Rewrite() => WriteAll(_dropped);
 
-    private int WriteAll(List<string?[]> values)
+    private int WriteAll(List<OutputField[]> values)
     {
         _output.ResetWrittenCount();
         for (int i = 0; i < _records.Count; i++)
@@ -77,26 +78,27 @@ public class ReleasedJsonBenchmarks : IDisposable
 
     // What the fleet policy leaves of each field: the VIN's manufacturer, the plate's province and last character, the
     // hour, two decimals of each coordinate; the rest unchanged (or, with dropLast, the last field dropped).
-    private static string?[] Released(SourceRecord record, bool dropLast)
+    private static OutputField[] Released(SourceRecord record, bool dropLast)
     {
-        var values = new string?[record.Fields.Count];
+        var values = new OutputField[record.Fields.Count];
         for (int f = 0; f < values.Length; f++)
         {
             var field = record.Fields[f];
             string text = Encoding.UTF8.GetString(field.Value.Span);
-            values[f] = field.Name switch
+            string? released = field.Name switch
             {
                 "vin" => text[..3] + new string('*', text.Length - 3),
                 "plate" => text[..1] + new string('*', text.Length - 2) + text[^1..],
                 "ts" => (long.Parse(text, CultureInfo.InvariantCulture) / 3_600_000 * 3_600_000).ToString(CultureInfo.InvariantCulture),
                 "lat" or "lon" => text[..(text.IndexOf('.', StringComparison.Ordinal) + 3)],
-                _ => ReleasedValues.Unchanged,
+                _ => null,
             };
+            values[f] = new OutputField(field.Name, released ?? text, changed: released is not null);
         }
 
         if (dropLast)
         {
-            values[^1] = null;
+            values[^1] = default;
         }
 
         return values;

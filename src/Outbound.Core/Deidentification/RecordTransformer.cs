@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
@@ -143,7 +144,7 @@ public sealed class RecordTransformer
     /// <see cref="Transform"/> does, without a record object, for a caller that reuses <paramref name="output"/>.
     /// </summary>
     /// <exception cref="ArgumentException">A finding lies outside its value, or <paramref name="output"/> is shorter than <paramref name="fields"/>.</exception>
-    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output) => TransformInto(fields, output, []);
+    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output) => TransformInto(fields, output, [], null);
 
     /// <summary>
     /// What <see cref="TransformInto(IReadOnlyList{FieldInput}, Span{OutputField})"/> does, with each field's plan given
@@ -152,7 +153,11 @@ public sealed class RecordTransformer
     /// <param name="fields">The record's fields.</param>
     /// <param name="output">One entry per field.</param>
     /// <param name="known">The plans of the fields' names, or empty to look them up here (and check every finding lies within its value).</param>
-    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output, ReadOnlySpan<FieldPlan> known)
+    /// <param name="values">
+    /// Where rewritten values are written, each output field holding its slice, instead of each in a string of its own;
+    /// the caller keeps the buffer unchanged for as long as it reads the output. <see langword="null"/> for strings.
+    /// </param>
+    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output, ReadOnlySpan<FieldPlan> known, ArrayBufferWriter<char>? values)
     {
         int count = fields.Count;
         if (output.Length < count)
@@ -199,7 +204,7 @@ public sealed class RecordTransformer
         for (int i = 0; i < count; i++)
         {
             ref readonly FieldInput field = ref inputs[i];
-            output[i] = TransformField(i, field, known.IsEmpty ? CachedPlan(field.Name) : known[i], paired, ref state) ?? default;
+            output[i] = TransformField(i, field, known.IsEmpty ? CachedPlan(field.Name) : known[i], paired, values, ref state) ?? default;
         }
 
         return new TransformSummary(
@@ -258,11 +263,11 @@ public sealed class RecordTransformer
         return result;
     }
 
-    private OutputField? TransformField(int index, in FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, ref RecordState state)
+    private OutputField? TransformField(int index, in FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ref RecordState state)
     {
         if (plan.Rule is { } rule)
         {
-            return ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, ref state);
+            return ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, values, ref state);
         }
 
         if (field.Findings.IsEmpty)
@@ -341,7 +346,7 @@ public sealed class RecordTransformer
             }
 
             text.AppendUtf8(value[position..]);
-            return new OutputField(field.Name, text.ToString(), changed) { Coarser = coarser };
+            return Output(field.Name, text.Slice(0, text.Length), changed, values) with { Coarser = coarser };
         }
         finally
         {
@@ -349,7 +354,7 @@ public sealed class RecordTransformer
         }
     }
 
-    private static OutputField? ApplyFieldRule(int index, in FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, ref RecordState state)
+    private static OutputField? ApplyFieldRule(int index, in FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ref RecordState state)
     {
         ReadOnlySpan<Finding> findings = field.Findings.Span;
         if (rule.Operation is DropOperation)
@@ -361,7 +366,7 @@ public sealed class RecordTransformer
         if (rule.Operation is KeepOperation)
         {
             state.AccountAll(findings, Protection.None, quasiIdentifier);
-            return new OutputField(field.Name, Encoding.UTF8.GetString(field.Value.Span), false);
+            return new OutputField(field.Name, field.Value);
         }
 
         IdentifierType? type = WholeValueType(field.Value.Span, findings);
@@ -369,31 +374,40 @@ public sealed class RecordTransformer
         try
         {
             text.AppendUtf8(field.Value.Span);
-            string result;
+            OutputField result;
             Protection protection;
             bool declined = false;
-            bool changed;
             if (paired is not null && paired.TryGetValue((index, -1), out string? coordinate))
             {
-                (result, protection) = (coordinate, rule.Transform(type)!.Protection);
-                changed = !text.Slice(0, text.Length).SequenceEqual(coordinate);
+                protection = rule.Transform(type)!.Protection;
+                result = new OutputField(field.Name, coordinate, !text.Slice(0, text.Length).SequenceEqual(coordinate));
             }
             else
             {
-                (protection, declined, changed) = ApplyFrom(ref text, 0, rule, type, field.Name, ref state);
-                result = text.ToString();
+                (protection, declined, bool changed) = ApplyFrom(ref text, 0, rule, type, field.Name, ref state);
+                result = Output(field.Name, text.Slice(0, text.Length), changed, values);
             }
 
             state.AccountAll(findings, protection, quasiIdentifier);
-            return new OutputField(field.Name, result, changed)
-            {
-                Coarser = declined ? [] : rule.Coarser,
-            };
+            return result with { Coarser = declined ? [] : rule.Coarser };
         }
         finally
         {
             text.Dispose();
         }
+    }
+
+    // The output field of a rewritten value: in a string of its own, or in the caller's buffer when there is one.
+    private static OutputField Output(string name, ReadOnlySpan<char> text, bool changed, ArrayBufferWriter<char>? values)
+    {
+        if (values is null)
+        {
+            return new OutputField(name, new string(text), changed);
+        }
+
+        int start = values.WrittenCount;
+        values.Write(text);
+        return new OutputField(name, values.WrittenMemory[start..], changed);
     }
 
     // Rewrites what the writer holds from `at` on by the operator, or by the type label when the operator cannot read it.

@@ -4,16 +4,22 @@ using Outbound.Detection;
 namespace Outbound.Gateway;
 
 /// <summary>One record after detection and transformation, waiting for the batch's decision.</summary>
-internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord? transformed, IReadOnlyList<string?> values)
+internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord? transformed)
 {
     public SourceRecord Source { get; } = source;
 
     /// <summary>Gets or sets the record as the policy transformed it, kept only for k-anonymity (<see langword="null"/> without it).</summary>
-    /// <remarks>The released values are in <see cref="Values"/>; without k-anonymity nothing reads the transformed record again.</remarks>
     public TransformedRecord? Transformed { get; set; } = transformed;
 
-    /// <summary>Gets the released form's values, one per source field, <see langword="null"/> where dropped.</summary>
-    public IReadOnlyList<string?> Values { get; set; } = values;
+    /// <summary>
+    /// Gets or sets the released form's fields, one per source field (<see cref="IReleaseWriter.Write"/>), kept only
+    /// where k-anonymity may change them before the released form is written; otherwise the worker that transformed
+    /// the record wrote it at once (<see cref="Lines"/>).
+    /// </summary>
+    public OutputField[]? Values { get; set; }
+
+    /// <summary>Gets or sets the buffer the record's released form is written in; <see langword="null"/> until it is written, and for a dry run.</summary>
+    public System.Buffers.ArrayBufferWriter<byte>? Lines { get; set; }
 
     /// <summary>Gets or sets the person the record is about, when it carries personal information.</summary>
     public SubjectKey? Subject { get; set; }
@@ -34,10 +40,10 @@ internal sealed class ExaminedRecord(SourceRecord source, TransformedRecord? tra
 
     public IEnumerable<string> Categories => NonSensitiveCategories.Concat(SensitiveCategories);
 
-    /// <summary>Gets or sets where the record's released form starts in its batch's released lines (<see cref="IReleaseWriter"/>).</summary>
+    /// <summary>Gets or sets where the record's released form starts in <see cref="Lines"/>.</summary>
     public int LineStart { get; set; }
 
-    /// <summary>Gets or sets the length of the record's released form in its batch's released lines.</summary>
+    /// <summary>Gets or sets the length of the record's released form in <see cref="Lines"/>.</summary>
     public int LineLength { get; set; }
 
     public RetainReason? Retained { get; private set; }

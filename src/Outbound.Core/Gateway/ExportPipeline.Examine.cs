@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -9,7 +10,8 @@ namespace Outbound.Gateway;
 /// <summary>Per-record work: detect, key the subject, transform.</summary>
 public sealed partial class ExportPipeline
 {
-    private List<ExaminedRecord> Examine(IReadOnlyList<SourceRecord> records, DateOnly today)
+    /// <summary>Examines the records; the buffers the workers wrote released forms in are added to <paramref name="lines"/>.</summary>
+    private List<ExaminedRecord> Examine(IReadOnlyList<SourceRecord> records, DateOnly today, List<ArrayBufferWriter<byte>> lines)
     {
         var examined = new ExaminedRecord[records.Count];
         if (_options.Parallelism <= 1 || records.Count < 256)
@@ -20,7 +22,7 @@ public sealed partial class ExportPipeline
                 examined[i] = worker.Examine(records[i]);
             }
 
-            ReturnWorker(worker);
+            ReturnWorker(worker, lines);
         }
         else
         {
@@ -34,7 +36,7 @@ public sealed partial class ExportPipeline
                     examined[i] = worker.Examine(records[i]);
                     return worker;
                 },
-                ReturnWorker);
+                worker => ReturnWorker(worker, lines));
         }
 
         return [.. examined];
@@ -49,16 +51,32 @@ public sealed partial class ExportPipeline
         return worker;
     }
 
-    private void ReturnWorker(Worker worker)
+    private void ReturnWorker(Worker worker, List<ArrayBufferWriter<byte>> lines)
     {
         worker.Flush();
         worker.Report();
+
+        // The buffer goes with the batch, which hands it back once committed: the worker starts another for the next.
+        if (worker.TakeLines() is { } written)
+        {
+            lock (lines)
+            {
+                lines.Add(written);
+            }
+        }
+
         _workers.Add(worker);
     }
 
     /// <summary>One thread's scratch state.</summary>
-    private sealed class Worker(ExportPipeline pipeline)
+    private sealed class Worker(ExportPipeline pipeline) : IDisposable
     {
+        // Without k-anonymity a record's released form is written as soon as it is transformed: its rewritten values
+        // are read once, from a buffer used again for the next record, and never become strings. Not for a dry run.
+        private readonly IReleaseWriter? _writer = pipeline._kAnonymity is null && !pipeline._options.DryRun ? pipeline._options.Sink.NewWriter() : null;
+        private readonly ArrayBufferWriter<char> _values = new(256);
+        private ArrayBufferWriter<byte>? _lines;
+
         private readonly ExportOptions _options = pipeline._options;
         private readonly List<Finding> _findings = [];
         private readonly List<FieldInput> _inputs = [];
@@ -95,6 +113,16 @@ public sealed partial class ExportPipeline
             pipeline.Timings.AddDetect(Math.Max(0, spent - _transformTicks), _transformTicks);
             (_started, _transformTicks) = (_clock.GetTimestamp(), 0);
         }
+
+        /// <summary>Returns the buffer this worker wrote released forms in since the last call, if any, and lets go of it.</summary>
+        public ArrayBufferWriter<byte>? TakeLines()
+        {
+            var lines = _lines;
+            _lines = null;
+            return lines;
+        }
+
+        public void Dispose() => _writer?.Dispose();
 
         public ExaminedRecord Examine(SourceRecord record)
         {
@@ -178,14 +206,22 @@ public sealed partial class ExportPipeline
                     _outputs = new OutputField[Math.Max(fieldCount, _outputs.Length * 2)];
                 }
 
-                summary = _options.Transformer.TransformInto(_inputs, _outputs, _layoutPlans.AsSpan(0, fieldCount));
-                examined = new ExaminedRecord(record, null, OutputValues(_outputs.AsSpan(0, fieldCount)));
+                _values.ResetWrittenCount();
+                summary = _options.Transformer.TransformInto(_inputs, _outputs, _layoutPlans.AsSpan(0, fieldCount), _values);
+                examined = new ExaminedRecord(record, null);
+                if (_writer is not null)
+                {
+                    _lines ??= pipeline.TakeLineBuffer();
+                    int start = _lines.WrittenCount;
+                    _writer.Write(record, _outputs.AsSpan(0, fieldCount), _lines);
+                    (examined.Lines, examined.LineStart, examined.LineLength) = (_lines, start, _lines.WrittenCount - start);
+                }
             }
             else
             {
                 var transformed = _options.Transformer.Transform(_inputs);
                 summary = new TransformSummary(transformed.RemainingPersonalInformation, transformed.RemainingIsSensitive, transformed.FullyAnonymised, transformed.Fallbacks);
-                examined = new ExaminedRecord(record, transformed, OutputValues(record, transformed));
+                examined = new ExaminedRecord(record, transformed) { Values = OutputValues(record, transformed) };
             }
 
             _transformTicks += _clock.GetTimestamp() - transforming;

@@ -5,31 +5,18 @@ namespace Outbound.Gateway;
 /// <summary>Between the policy's transformer and the gate: released values per source field, what stays personal, k-anonymity.</summary>
 public sealed partial class ExportPipeline
 {
-    /// <summary>Maps the transformer's output fields (input order, dropped ones absent) back onto the source's fields.</summary>
-    private static string?[] OutputValues(SourceRecord record, TransformedRecord transformed)
+    /// <summary>Maps the transformer's output fields (input order, dropped ones absent) back onto the source's fields, a dropped one's entry nameless.</summary>
+    private static OutputField[] OutputValues(SourceRecord record, TransformedRecord transformed)
     {
-        var values = new string?[record.Fields.Count];
+        var values = new OutputField[record.Fields.Count];
         int next = 0;
         for (int i = 0; i < values.Length; i++)
         {
             if (next < transformed.Fields.Length && string.Equals(transformed.Fields[next].Name, record.Fields[i].Name, StringComparison.Ordinal))
             {
-                values[i] = transformed.Fields[next].Changed ? transformed.Fields[next].Value : ReleasedValues.Unchanged;
+                values[i] = transformed.Fields[next];
                 next++;
             }
-        }
-
-        return values;
-    }
-
-    /// <summary>Turns the transformer's output at each source field's index (<see cref="RecordTransformer.TransformInto(IReadOnlyList{FieldInput}, Span{OutputField})"/>) into released values.</summary>
-    private static string?[] OutputValues(ReadOnlySpan<OutputField> output)
-    {
-        var values = new string?[output.Length];
-        for (int i = 0; i < values.Length; i++)
-        {
-            ref readonly var field = ref output[i];
-            values[i] = field.Name is null ? null : field.Changed ? field.Value : ReleasedValues.Unchanged;
         }
 
         return values;

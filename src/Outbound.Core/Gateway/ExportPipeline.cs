@@ -96,7 +96,13 @@ public sealed partial class ExportPipeline : IDisposable
     /// Does not write the manifest (<see cref="Finish"/> does): when a run stops on an error, the manifest may lag the
     /// store until the run is resumed, which writes it again from the store.
     /// </remarks>
-    public void Dispose() => _workers.Clear();
+    public void Dispose()
+    {
+        while (_workers.TryTake(out var worker))
+        {
+            worker.Dispose();
+        }
+    }
 
     /// <summary>Removes part files a crash left without a committed batch; call before the first batch of a resumed run.</summary>
     /// <returns>The names of the parts removed.</returns>
@@ -134,7 +140,8 @@ public sealed partial class ExportPipeline : IDisposable
     {
         ArgumentNullException.ThrowIfNull(batch);
         var clock = _options.Clock;
-        var records = Examine(batch.Records, ChinaTime.DateOf(clock.GetUtcNow()));
+        var lines = new List<ArrayBufferWriter<byte>>();
+        var records = Examine(batch.Records, ChinaTime.DateOf(clock.GetUtcNow()), lines);
         long stage = clock.GetTimestamp();
         ApplyKAnonymity(records);
         Timings.AddTransform(clock.GetTimestamp() - stage);
@@ -142,10 +149,14 @@ public sealed partial class ExportPipeline : IDisposable
         ApplyScope(records);
         Timings.AddDecide(clock.GetTimestamp() - stage);
 
-        // Written here, not at the commit, for the same reason; the commit writes those that are still released.
-        stage = clock.GetTimestamp();
-        var lines = _options.DryRun ? null : WriteReleased(records);
-        Timings.AddWrite(clock.GetTimestamp() - stage);
+        // Without k-anonymity the workers wrote the released forms; with it, they are written here, once the classes
+        // are settled. Either way not at the commit, for the same reason; the commit writes those that are still released.
+        if (_kAnonymity is not null && !_options.DryRun)
+        {
+            stage = clock.GetTimestamp();
+            lines.Add(WriteReleased(records));
+            Timings.AddWrite(clock.GetTimestamp() - stage);
+        }
 
         // Hashed here, not at the commit: with more than one core it is done while the previous batch commits.
         stage = clock.GetTimestamp();
@@ -203,14 +214,17 @@ public sealed partial class ExportPipeline : IDisposable
 
             // Unless the decision retained some of them, the candidates are what goes, with the categories already gathered.
             var categories = decision is null || decision.Status == TransferStatus.Allowed ? candidates.Categories() : (ImmutableArray<string>?)null;
-            return Commit(batch, examined.Digest, records, examined.Lines, transaction, decision, before, after, now, writing, categories);
+            return Commit(batch, examined.Digest, records, transaction, decision, before, after, now, writing, categories);
         }
         finally
         {
             transaction.Dispose();
-            if (examined.Lines is { } lines && _lineBuffers.Count < MaxLineBuffers)
+            foreach (var lines in examined.Lines)
             {
-                _lineBuffers.Add(lines);
+                if (_lineBuffers.Count < MaxLineBuffers)
+                {
+                    _lineBuffers.Add(lines);
+                }
             }
         }
     }
@@ -218,7 +232,7 @@ public sealed partial class ExportPipeline : IDisposable
     /// <summary>A batch examined and transformed, waiting for its decision and commit.</summary>
     public sealed class ExaminedBatch
     {
-        internal ExaminedBatch(InputBatch batch, List<ExaminedRecord> records, string digest, ArrayBufferWriter<byte>? lines) =>
+        internal ExaminedBatch(InputBatch batch, List<ExaminedRecord> records, string digest, List<ArrayBufferWriter<byte>> lines) =>
             (Batch, Records, Digest, Lines) = (batch, records, digest, lines);
 
         internal InputBatch Batch { get; }
@@ -228,23 +242,30 @@ public sealed partial class ExportPipeline : IDisposable
 
         internal List<ExaminedRecord> Records { get; }
 
-        /// <summary>Gets the released form of every record not retained when examined (none for a dry run).</summary>
-        internal ArrayBufferWriter<byte>? Lines { get; }
+        /// <summary>Gets the buffers the records' released forms were written in (<see cref="ExaminedRecord.Lines"/>; none for a dry run).</summary>
+        internal List<ArrayBufferWriter<byte>> Lines { get; }
     }
 
     private static readonly PersonCounts Unlimited = new(long.MaxValue, long.MaxValue);
 
-    /// <summary>The most buffers of released lines kept for the next batches: one per batch in flight is enough.</summary>
-    private const int MaxLineBuffers = 4;
+    /// <summary>The most buffers of released lines kept for the next batches: one per thread and batch in flight is enough.</summary>
+    private const int MaxLineBuffers = 8;
 
-    /// <summary>Buffers of released lines handed back by committed batches (<see cref="WriteReleased"/>).</summary>
+    /// <summary>Buffers of released lines handed back by committed batches.</summary>
     private readonly System.Collections.Concurrent.ConcurrentBag<ArrayBufferWriter<byte>> _lineBuffers = [];
 
-    /// <summary>Writes the released form of every record not retained, in order, noting where each one's lies.</summary>
-    private ArrayBufferWriter<byte> WriteReleased(List<ExaminedRecord> records)
+    /// <summary>Returns an empty buffer for released lines, one a committed batch handed back when there is one.</summary>
+    private ArrayBufferWriter<byte> TakeLineBuffer()
     {
         var lines = _lineBuffers.TryTake(out var reused) ? reused : new ArrayBufferWriter<byte>(1 << 16);
         lines.ResetWrittenCount();
+        return lines;
+    }
+
+    /// <summary>Writes the released form of every record not retained, in order, noting where each one's lies (after k-anonymity).</summary>
+    private ArrayBufferWriter<byte> WriteReleased(List<ExaminedRecord> records)
+    {
+        var lines = TakeLineBuffer();
         using var writer = _options.Sink.NewWriter();
         foreach (var record in records)
         {
@@ -255,7 +276,7 @@ public sealed partial class ExportPipeline : IDisposable
 
             int start = lines.WrittenCount;
             writer.Write(record.Source, record.Values, lines);
-            (record.LineStart, record.LineLength) = (start, lines.WrittenCount - start);
+            (record.Lines, record.LineStart, record.LineLength) = (lines, start, lines.WrittenCount - start);
         }
 
         return lines;
@@ -278,7 +299,7 @@ public sealed partial class ExportPipeline : IDisposable
     /// Writes the released part, then commits quarantine, audit entry and manifest entry with the ledger;
     /// <paramref name="releasedCategories"/> are the categories the released records carry, when known already.
     /// </summary>
-    private BatchResult Commit(InputBatch batch, string batchDigest, List<ExaminedRecord> records, ArrayBufferWriter<byte>? lines, IGatewayTransaction transaction, TransferDecision? decision, PersonCounts before, PersonCounts after, DateTimeOffset now, long writing, ImmutableArray<string>? releasedCategories)
+    private BatchResult Commit(InputBatch batch, string batchDigest, List<ExaminedRecord> records, IGatewayTransaction transaction, TransferDecision? decision, PersonCounts before, PersonCounts after, DateTimeOffset now, long writing, ImmutableArray<string>? releasedCategories)
     {
         var clock = _options.Clock;
         var released = new List<ExaminedRecord>(records.Count);
@@ -302,25 +323,31 @@ public sealed partial class ExportPipeline : IDisposable
         int number = _nextBatch;
         string? partFile = null;
         string? partDigest = null;
-        if (released.Count > 0 && lines is not null)
+        if (released.Count > 0 && !_options.DryRun)
         {
-            // The released records' lines, in runs of neighbours: all of them at once when none was retained since.
+            // The released records' lines, in runs of neighbours in one buffer: a worker's share of the batch at once
+            // when none of it was retained since.
             using var part = _options.Sink.Open(Run.Key.RunId, number);
-            var all = lines.WrittenSpan;
+            ArrayBufferWriter<byte>? lines = null;
             int start = 0;
             int end = 0;
             foreach (var record in released)
             {
-                if (record.LineStart != end)
+                var buffer = record.Lines ?? throw new InvalidOperationException($"The released record at position {record.Source.Position} has no released form.");
+                if (!ReferenceEquals(buffer, lines) || record.LineStart != end)
                 {
-                    part.Write(all[start..end]);
-                    start = record.LineStart;
+                    if (lines is not null)
+                    {
+                        part.Write(lines.WrittenSpan[start..end]);
+                    }
+
+                    (lines, start) = (buffer, record.LineStart);
                 }
 
                 end = record.LineStart + record.LineLength;
             }
 
-            part.Write(all[start..end]);
+            part.Write(lines!.WrittenSpan[start..end]);
             (partFile, partDigest) = part.Complete();
         }
 

@@ -98,19 +98,9 @@ public interface IReleasePart : IDisposable
 public interface IReleaseWriter : IDisposable
 {
     /// <summary>
-    /// Writes one released record to <paramref name="output"/>: <paramref name="values"/> has one entry per field of
-    /// <paramref name="record"/>, <see langword="null"/> where the field is dropped and <see cref="ReleasedValues.Unchanged"/>
-    /// (by reference) where it goes as it was.
+    /// Writes one released record to <paramref name="output"/>: <paramref name="fields"/> has one entry per field of
+    /// <paramref name="record"/>, at the field's index: an entry without a name is a field dropped, one not
+    /// <see cref="Deidentification.OutputField.Changed"/> goes exactly as it was read, the others go with their value.
     /// </summary>
-    void Write(SourceRecord record, IReadOnlyList<string?> values, System.Buffers.IBufferWriter<byte> output);
-}
-
-/// <summary>Marks, in a released record's values, a field that goes exactly as it was read.</summary>
-public static class ReleasedValues
-{
-    /// <summary>Gets the marker; compare by reference (<see cref="object.ReferenceEquals"/>), never by value.</summary>
-    public static string Unchanged { get; } = new('\u0000', 1);
-
-    /// <summary>Returns whether <paramref name="value"/> is the marker.</summary>
-    public static bool IsUnchanged(string? value) => ReferenceEquals(value, Unchanged);
+    void Write(SourceRecord record, ReadOnlySpan<Deidentification.OutputField> fields, System.Buffers.IBufferWriter<byte> output);
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Outbound.Deidentification;
 using Outbound.Gateway;
 
 namespace Outbound.Formats.Records;
@@ -113,7 +114,7 @@ internal sealed class PartFileSink : IReleaseSink
     {
         private readonly Utf8JsonWriter _writer = new(Stream.Null, ReleasedJson.Options);
 
-        public void Write(SourceRecord record, IReadOnlyList<string?> values, IBufferWriter<byte> output) => ReleasedJson.Write(record, values, output, _writer);
+        public void Write(SourceRecord record, ReadOnlySpan<OutputField> fields, IBufferWriter<byte> output) => ReleasedJson.Write(record, fields, output, _writer);
 
         public void Dispose() => _writer.Dispose();
     }

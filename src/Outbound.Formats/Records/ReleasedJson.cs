@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Outbound.Deidentification;
 using Outbound.Gateway;
 
 namespace Outbound.Formats.Records;
@@ -21,15 +22,17 @@ internal static class ReleasedJson
         string.Concat(Enumerable.Range(0x20, 0x7F - 0x20).Where(c => c is not ('"' or '\\')).Select(c => (char)c))
         + string.Concat(Enumerable.Range(0x4E00, 0x9FFF - 0x4E00 + 1).Select(c => (char)c)));
 
-    /// <summary>Writes <paramref name="record"/> with <paramref name="values"/> (one per field, <see langword="null"/> where dropped) to <paramref name="output"/>, followed by a line feed.</summary>
+    /// <summary>
+    /// Writes <paramref name="record"/> with <paramref name="values"/> to <paramref name="output"/>, followed by a line
+    /// feed: one value per field (<see cref="IReleaseWriter.Write"/>): nameless where dropped, not changed where it goes as it was.
+    /// </summary>
     /// <remarks>Pass <paramref name="writer"/> to reuse one JSON writer for many records; it is reset onto <paramref name="output"/>.</remarks>
-    public static void Write(SourceRecord record, IReadOnlyList<string?> values, IBufferWriter<byte> output, Utf8JsonWriter? writer = null)
+    public static void Write(SourceRecord record, ReadOnlySpan<OutputField> values, IBufferWriter<byte> output, Utf8JsonWriter? writer = null)
     {
         ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(values);
-        if (values.Count != record.Fields.Count)
+        if (values.Length != record.Fields.Count)
         {
-            throw new ArgumentException($"The record has {record.Fields.Count} fields but {values.Count} values were given.", nameof(values));
+            throw new ArgumentException($"The record has {record.Fields.Count} fields but {values.Length} values were given.", nameof(values));
         }
 
         var own = writer is null ? new Utf8JsonWriter(output, Options) : null;
@@ -50,15 +53,20 @@ internal static class ReleasedJson
             else
             {
                 writer.WriteStartObject();
-                for (int i = 0; i < values.Count; i++)
+                for (int i = 0; i < values.Length; i++)
                 {
-                    if (ReleasedValues.IsUnchanged(values[i]))
+                    if (values[i].Name is null)
+                    {
+                        continue;
+                    }
+
+                    if (values[i].Changed)
+                    {
+                        writer.WriteString(record.Fields[i].Name, values[i].Text);
+                    }
+                    else
                     {
                         writer.WriteString(record.Fields[i].Name, record.Fields[i].Value.Span);
-                    }
-                    else if (values[i] is string value)
-                    {
-                        writer.WriteString(record.Fields[i].Name, value);
                     }
                 }
 
@@ -84,20 +92,18 @@ internal static class ReleasedJson
     /// bytes it had (spacing, escapes) instead of being written again: a replaced string is written as a JSON string,
     /// a replaced number as a number when the new value is one, else as a string.
     /// </remarks>
-    private static bool TrySplice(SourceRecord record, IReadOnlyList<string?> valueList, IBufferWriter<byte> output, Utf8JsonWriter writer)
+    private static bool TrySplice(SourceRecord record, ReadOnlySpan<OutputField> values, IBufferWriter<byte> output, Utf8JsonWriter writer)
     {
         var raw = record.Raw.Span;
         ReadOnlySpan<SourceField> fields = record.FieldSpan;
-        ReadOnlySpan<string?> values = valueList as string?[] ?? [.. valueList];
         for (int i = 0; i < values.Length; i++)
         {
-            string? value = values[i];
-            if (value is null)
+            if (values[i].Name is null)
             {
                 return false;
             }
 
-            if (!ReleasedValues.IsUnchanged(value) && !raw.Overlaps(fields[i].Value.Span, out _))
+            if (values[i].Changed && !raw.Overlaps(fields[i].Value.Span, out _))
             {
                 return false;
             }
@@ -106,9 +112,14 @@ internal static class ReleasedJson
         int copied = 0;
         for (int i = 0; i < values.Length; i++)
         {
-            string value = values[i]!;
+            if (!values[i].Changed)
+            {
+                continue;
+            }
+
+            ReadOnlySpan<char> value = values[i].Text;
             var original = fields[i].Value.Span;
-            if (ReleasedValues.IsUnchanged(value) || SameText(original, value))
+            if (SameText(original, value))
             {
                 continue;
             }
@@ -127,7 +138,7 @@ internal static class ReleasedJson
             {
                 WriteAscii(output, value);
             }
-            else if (!value.AsSpan().ContainsAnyExcept(Verbatim))
+            else if (!value.ContainsAnyExcept(Verbatim))
             {
                 WriteQuoted(output, value);
             }
@@ -144,14 +155,14 @@ internal static class ReleasedJson
 
         static bool IsBoolean(ReadOnlySpan<byte> token) => token.SequenceEqual("true"u8) || token.SequenceEqual("false"u8);
 
-        static void WriteAscii(IBufferWriter<byte> output, string value)
+        static void WriteAscii(IBufferWriter<byte> output, ReadOnlySpan<char> value)
         {
             var span = output.GetSpan(value.Length);
             int written = Encoding.ASCII.GetBytes(value, span);
             output.Advance(written);
         }
 
-        static void WriteQuoted(IBufferWriter<byte> output, string value)
+        static void WriteQuoted(IBufferWriter<byte> output, ReadOnlySpan<char> value)
         {
             var span = output.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length) + 2);
             span[0] = (byte)'"';
@@ -163,7 +174,7 @@ internal static class ReleasedJson
 
     /// <summary>Walks the original line and writes it again, replacing the i-th scalar (string, number, boolean) by the i-th value.</summary>
     /// <remarks>The scalars are numbered in the order <see cref="JsonLinesReader"/> reports fields; nulls are kept and not numbered.</remarks>
-    private static void Rewrite(SourceRecord record, IReadOnlyList<string?> values, Utf8JsonWriter writer)
+    private static void Rewrite(SourceRecord record, ReadOnlySpan<OutputField> values, Utf8JsonWriter writer)
     {
         var reader = new Utf8JsonReader(record.Raw.Span, new JsonReaderOptions { MaxDepth = JsonLinesReader.MaxDepth });
         int scalar = 0;
@@ -205,10 +216,10 @@ internal static class ReleasedJson
                     break;
 
                 default:
-                    string? value = values[scalar];
+                    ref readonly var field = ref values[scalar];
                     var original = record.Fields[scalar].Value.Span;
                     scalar++;
-                    if (value is null)
+                    if (field.Name is null)
                     {
                         // Dropped: neither the name nor the value is written.
                         nameStart = -1;
@@ -216,7 +227,8 @@ internal static class ReleasedJson
                     }
 
                     WriteName();
-                    if (ReleasedValues.IsUnchanged(value) || SameText(original, value))
+                    ReadOnlySpan<char> value = field.Changed ? field.Text : default;
+                    if (!field.Changed || SameText(original, value))
                     {
                         WriteOriginal(ref reader, writer);
                     }
@@ -278,7 +290,7 @@ internal static class ReleasedJson
         }
     }
 
-    private static bool SameText(ReadOnlySpan<byte> utf8, string text)
+    private static bool SameText(ReadOnlySpan<byte> utf8, ReadOnlySpan<char> text)
     {
         if (utf8.Length < text.Length || utf8.Length > text.Length * 3)
         {
@@ -321,7 +333,7 @@ internal static class ReleasedJson
     }
 
     /// <summary>Whether <paramref name="value"/> is one JSON number (RFC 8259 grammar), at most 64 characters, with nothing after it.</summary>
-    internal static bool IsJsonNumber(string value)
+    internal static bool IsJsonNumber(ReadOnlySpan<char> value)
     {
         if (value.Length is 0 or > 64)
         {
@@ -379,7 +391,7 @@ internal static class ReleasedJson
 
         return i == value.Length;
 
-        static int Digits(string text, int at)
+        static int Digits(ReadOnlySpan<char> text, int at)
         {
             while (at < text.Length && char.IsAsciiDigit(text[at]))
             {

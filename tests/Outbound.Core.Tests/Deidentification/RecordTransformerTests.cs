@@ -110,14 +110,49 @@ public sealed class RecordTransformerTests
         var swapped = new OutputField[fields.Length];
 
         FleetTransformer.TransformInto(fields, looked);
-        FleetTransformer.TransformInto(fields, given, [.. fields.Select(field => FleetTransformer.PlanOf(field.Name))]);
-        FleetTransformer.TransformInto(fields, swapped, [FleetTransformer.PlanOf("phone"), FleetTransformer.PlanOf("ts"), FleetTransformer.PlanOf("fw")]);
+        FleetTransformer.TransformInto(fields, given, [.. fields.Select(field => FleetTransformer.PlanOf(field.Name))], null);
+        FleetTransformer.TransformInto(fields, swapped, [FleetTransformer.PlanOf("phone"), FleetTransformer.PlanOf("ts"), FleetTransformer.PlanOf("fw")], null);
 
         Assert.Equal(looked, given);
         Assert.Equal("32916462:24000132ffc223a34cb485a99cce09b1", given[0].Value);
         Assert.Equal("1754114400000", given[1].Value);
         Assert.Equal("138****8000", swapped[0].Value); // no field rule for "phone": the mobile's type rule
-        Assert.Throws<ArgumentException>(() => FleetTransformer.TransformInto(fields, given, [FleetTransformer.PlanOf("ts")]));
+        Assert.Throws<ArgumentException>(() => FleetTransformer.TransformInto(fields, given, [FleetTransformer.PlanOf("ts")], null));
+    }
+
+    // Rewritten values written in the caller's buffer instead of strings: the same output, each a slice of the buffer,
+    // and an empty rewrite (a redaction to nothing) still a rewrite, not the value as it was.
+    [Fact]
+    public void TransformInto_ValuesInABuffer_GivesWhatStringsGive()
+    {
+        var policy = Fleet with
+        {
+            Rules =
+            [
+                new(RuleSelector.Field("note"), new RedactOperation(), "rules[0]"),
+                new(RuleSelector.OfType(IdentifierType.CnMobile), new MaskOperation(), "rules[1]"),
+            ],
+        };
+        var transformer = new RecordTransformer(policy, Fields.Keys);
+        FieldInput[] fields =
+        [
+            Fields.Whole("phone", "13800138000", IdentifierType.CnMobile),
+            Fields.Plain("note", "call 13800138000"),
+            Fields.Plain("fw", "4.2.1"),
+        ];
+        var strings = new OutputField[fields.Length];
+        var inBuffer = new OutputField[fields.Length];
+        var buffer = new System.Buffers.ArrayBufferWriter<char>();
+
+        transformer.TransformInto(fields, strings, [.. fields.Select(field => transformer.PlanOf(field.Name))], null);
+        transformer.TransformInto(fields, inBuffer, [.. fields.Select(field => transformer.PlanOf(field.Name))], buffer);
+
+        Assert.Equal(strings, inBuffer);
+        Assert.Equal("138****8000", inBuffer[0].Text.ToString());
+        Assert.Equal(string.Empty, inBuffer[1].Value);
+        Assert.True(inBuffer[1].Changed);
+        Assert.Equal("4.2.1", inBuffer[2].Value);
+        Assert.Equal("138****8000", buffer.WrittenSpan.ToString());
     }
 
     [Fact]

@@ -92,5 +92,5 @@ public sealed class SubjectKeyCacheTests
     }
 
     private static ExaminedRecord NewRecord(int position) =>
-        new(new SourceRecord(position, RecordShape.JsonObject, [], ReadOnlyMemory<byte>.Empty), null, []);
+        new(new SourceRecord(position, RecordShape.JsonObject, [], ReadOnlyMemory<byte>.Empty), null);
 }

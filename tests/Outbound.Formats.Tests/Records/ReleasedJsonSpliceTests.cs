@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Outbound.Deidentification;
 using Outbound.Formats.Records;
 using Outbound.Gateway;
 
@@ -119,14 +120,22 @@ public sealed class ReleasedJsonSpliceTests
         return Assert.Single(batch.Records);
     }
 
-    private static string?[] Unchanged(SourceRecord record) => [.. record.Fields.Select(_ => ReleasedValues.Unchanged)];
+    // Marks, by reference, a field that goes as it was; null marks one dropped.
+    private static readonly string AsItWas = new('\u0000', 1);
+
+    private static string?[] Unchanged(SourceRecord record) => [.. record.Fields.Select(_ => AsItWas)];
 
     private static int Index(SourceRecord record, string name) => record.Fields.ToList().FindIndex(f => f.Name == name);
 
     private static string Write(SourceRecord record, string?[] values)
     {
         var output = new ArrayBufferWriter<byte>();
-        ReleasedJson.Write(record, values, output);
+        OutputField[] fields = [.. values.Select((value, i) => value is null
+            ? default
+            : ReferenceEquals(value, AsItWas)
+                ? new OutputField(record.Fields[i].Name, Encoding.UTF8.GetString(record.Fields[i].Value.Span), changed: false)
+                : new OutputField(record.Fields[i].Name, value, changed: true))];
+        ReleasedJson.Write(record, fields, output);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 }
