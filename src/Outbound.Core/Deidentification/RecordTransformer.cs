@@ -204,7 +204,7 @@ public sealed class RecordTransformer
         for (int i = 0; i < count; i++)
         {
             ref readonly FieldInput field = ref inputs[i];
-            output[i] = TransformField(i, field, known.IsEmpty ? CachedPlan(field.Name) : known[i], paired, values, ref state) ?? default;
+            TransformField(i, field, known.IsEmpty ? CachedPlan(field.Name) : known[i], paired, values, ref state, ref output[i]);
         }
 
         return new TransformSummary(
@@ -263,16 +263,20 @@ public sealed class RecordTransformer
         return result;
     }
 
-    private OutputField? TransformField(int index, in FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ref RecordState state)
+    // Writes the field's output to `destination` (default where the field is dropped). The output is built in place, not
+    // returned: an output field is some 70 bytes, and each copy of a struct just written costs more than writing it.
+    private void TransformField(int index, in FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ref RecordState state, ref OutputField destination)
     {
         if (plan.Rule is { } rule)
         {
-            return ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, values, ref state);
+            ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, values, ref state, ref destination);
+            return;
         }
 
         if (field.Findings.IsEmpty)
         {
-            return new OutputField(field.Name, field.Value);
+            destination = new OutputField(field.Name, field.Value);
+            return;
         }
 
         ReadOnlySpan<Finding> findings = field.Findings.Span;
@@ -293,7 +297,8 @@ public sealed class RecordTransformer
                     state.Account(dropped, Protection.Anonymised, plan.QuasiIdentifier);
                 }
 
-                return null;
+                destination = default;
+                return;
             }
         }
 
@@ -346,7 +351,7 @@ public sealed class RecordTransformer
             }
 
             text.AppendUtf8(value[position..]);
-            return Output(field.Name, text.Slice(0, text.Length), changed, values) with { Coarser = coarser };
+            destination = Output(field.Name, text.Slice(0, text.Length), changed, values, coarser);
         }
         finally
         {
@@ -354,19 +359,21 @@ public sealed class RecordTransformer
         }
     }
 
-    private static OutputField? ApplyFieldRule(int index, in FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ref RecordState state)
+    private static void ApplyFieldRule(int index, in FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ref RecordState state, ref OutputField destination)
     {
         ReadOnlySpan<Finding> findings = field.Findings.Span;
         if (rule.Operation is DropOperation)
         {
             state.AccountAll(findings, Protection.Anonymised, quasiIdentifier);
-            return null;
+            destination = default;
+            return;
         }
 
         if (rule.Operation is KeepOperation)
         {
             state.AccountAll(findings, Protection.None, quasiIdentifier);
-            return new OutputField(field.Name, field.Value);
+            destination = new OutputField(field.Name, field.Value);
+            return;
         }
 
         IdentifierType? type = WholeValueType(field.Value.Span, findings);
@@ -374,22 +381,16 @@ public sealed class RecordTransformer
         try
         {
             text.AppendUtf8(field.Value.Span);
-            OutputField result;
-            Protection protection;
-            bool declined = false;
             if (paired is not null && paired.TryGetValue((index, -1), out string? coordinate))
             {
-                protection = rule.Transform(type)!.Protection;
-                result = new OutputField(field.Name, coordinate, !text.Slice(0, text.Length).SequenceEqual(coordinate));
-            }
-            else
-            {
-                (protection, declined, bool changed) = ApplyFrom(ref text, 0, rule, type, field.Name, ref state);
-                result = Output(field.Name, text.Slice(0, text.Length), changed, values);
+                state.AccountAll(findings, rule.Transform(type)!.Protection, quasiIdentifier);
+                destination = new OutputField(field.Name, coordinate, !text.Slice(0, text.Length).SequenceEqual(coordinate)) { Coarser = rule.Coarser };
+                return;
             }
 
+            (Protection protection, bool declined, bool changed) = ApplyFrom(ref text, 0, rule, type, field.Name, ref state);
             state.AccountAll(findings, protection, quasiIdentifier);
-            return result with { Coarser = declined ? [] : rule.Coarser };
+            destination = Output(field.Name, text.Slice(0, text.Length), changed, values, declined ? [] : rule.Coarser);
         }
         finally
         {
@@ -398,16 +399,16 @@ public sealed class RecordTransformer
     }
 
     // The output field of a rewritten value: in a string of its own, or in the caller's buffer when there is one.
-    private static OutputField Output(string name, ReadOnlySpan<char> text, bool changed, ArrayBufferWriter<char>? values)
+    private static OutputField Output(string name, ReadOnlySpan<char> text, bool changed, ArrayBufferWriter<char>? values, ImmutableArray<Transform> coarser)
     {
         if (values is null)
         {
-            return new OutputField(name, new string(text), changed);
+            return new OutputField(name, new string(text), changed) { Coarser = coarser };
         }
 
         int start = values.WrittenCount;
         values.Write(text);
-        return new OutputField(name, values.WrittenMemory[start..], changed);
+        return new OutputField(name, values.WrittenMemory[start..], changed) { Coarser = coarser };
     }
 
     // Rewrites what the writer holds from `at` on by the operator, or by the type label when the operator cannot read it.
