@@ -17,9 +17,9 @@ public readonly record struct OutputField
     private readonly string? _value;
     private readonly ReadOnlyMemory<byte> _original;
 
-    // A rewritten value held in the caller's buffer rather than in a string of its own (RecordTransformer.TransformInto).
+    // A rewritten value held in the caller's buffer rather than in a string of its own (RecordTransformer.TransformInto);
+    // an empty one reads the same as the empty original of a field built from characters.
     private readonly ReadOnlyMemory<char> _chars;
-    private readonly bool _inChars;
 
     /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct.</summary>
     /// <param name="name">The field's name.</param>
@@ -31,16 +31,16 @@ public readonly record struct OutputField
     internal OutputField(string name, ReadOnlyMemory<byte> original) => (Name, _original) = (name, original);
 
     /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct for a value written in a buffer the caller keeps for as long as the field is read.</summary>
-    internal OutputField(string name, ReadOnlyMemory<char> value, bool changed) => (Name, _chars, _inChars, Changed) = (name, value, true, changed);
+    internal OutputField(string name, ReadOnlyMemory<char> value, bool changed) => (Name, _chars, Changed) = (name, value, changed);
 
     /// <summary>Gets the field's name.</summary>
     public string Name { get; }
 
     /// <summary>Gets the value to release.</summary>
-    public string Value => _value ?? (_inChars ? new string(_chars.Span) : Encoding.UTF8.GetString(_original.Span));
+    public string Value => _value ?? (_chars.IsEmpty ? Encoding.UTF8.GetString(_original.Span) : new string(_chars.Span));
 
     /// <summary>Gets the value to release as characters: what <see cref="Value"/> gives, without making a string of a rewritten value.</summary>
-    public ReadOnlySpan<char> Text => _value is not null ? _value : _inChars ? _chars.Span : Value;
+    public ReadOnlySpan<char> Text => _value is not null ? _value : _chars.IsEmpty ? Value : _chars.Span;
 
     /// <summary>Gets a value indicating whether any operator rewrote the value.</summary>
     public bool Changed { get; }
