@@ -111,7 +111,6 @@ public sealed partial class ExportPipeline
         {
             long spent = _clock.GetTimestamp() - _started;
             pipeline.Timings.AddDetect(Math.Max(0, spent - _transformTicks), _transformTicks);
-            (_started, _transformTicks) = (_clock.GetTimestamp(), 0);
         }
 
         /// <summary>Returns the buffer this worker wrote released forms in since the last call, if any, and lets go of it.</summary>

@@ -68,7 +68,7 @@ internal sealed class RecentSubjects
     public void CommitPending()
     {
         // As in MarkKnown, each key's slot is fetched a few keys ahead of its own.
-        const int Ahead = 8;
+        const int Ahead = SubjectTable.PrefetchDistance;
         var log = CollectionsMarshal.AsSpan(_pendingLog);
         for (int i = 0; i < log.Length; i++)
         {
@@ -135,7 +135,7 @@ internal sealed class RecentSubjects
     public void MarkKnown(long scope, ReadOnlySpan<byte> keys, Span<bool> known)
     {
         // The committed table is large: each key's slot is fetched a few lookups ahead of its own.
-        const int Ahead = 8;
+        const int Ahead = SubjectTable.PrefetchDistance;
         _committed.TryGetValue(scope, out var committed);
         var pending = _pending.TryGetValue(scope, out var set) && set.Count > 0 ? set : null;
         int count = known.Length;

@@ -251,7 +251,7 @@ internal sealed class SqliteGatewayStore : GatewayStore
         var toLookUp = new List<int>();
         var filter = IndexFilter(connection, transaction, scope, handler, year, sensitivity, group.Count);
         _recent.MarkKnown(scope, group.Bytes.Span, known);
-        const int Ahead = 8;
+        const int Ahead = SubjectTable.PrefetchDistance;
         for (int i = 0; i < group.Count; i++)
         {
             if (filter is not null && i + Ahead < group.Count && !known[i + Ahead])

@@ -10,6 +10,9 @@ namespace Outbound.Storage.Sqlite;
 /// </remarks>
 internal sealed class SubjectTable
 {
+    /// <summary>How many keys ahead of a lookup its slot is fetched (<see cref="Prefetch"/>): enough lookups to hide a wait for memory.</summary>
+    public const int PrefetchDistance = 8;
+
     private const int InitialCapacity = 1024;
 
     private Slot[] _slots = new Slot[InitialCapacity];
