@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Outbound.Deidentification;
@@ -82,10 +83,14 @@ public sealed partial class ExportPipeline
         private readonly List<FieldInput> _inputs = [];
         private readonly SubjectKeyCache _keys = new(pipeline._options.Keyer);
         private readonly byte[] _best = new byte[CanonicalForm.MaxLength];
-        private readonly Dictionary<string, IdentifierType?> _hints = new(StringComparer.Ordinal);
+
+        // Each name's hint and plan by the name's string, for a record whose layout differs from the last one's (an
+        // absent field shifts every one after it). The readers keep one string per name, so the string itself is the
+        // key. A fixed table: names met once it is full are looked up each time.
+        private readonly NameEntry[] _byName = new NameEntry[1024];
 
         // The last record's field names by index, with each name's hint and plan: records of one source repeat their
-        // layout, with the same name strings (the readers keep one string per name), so a name is looked up once.
+        // layout, with the same name strings, so a name is looked up once.
         private string?[] _layout = new string?[32];
         private IdentifierType?[] _layoutHints = new IdentifierType?[32];
         private RecordTransformer.FieldPlan[] _layoutPlans = new RecordTransformer.FieldPlan[32];
@@ -143,7 +148,8 @@ public sealed partial class ExportPipeline
                 string name = fields[f].Name;
                 if (!ReferenceEquals(_layout[f], name))
                 {
-                    (_layout[f], _layoutHints[f], _layoutPlans[f]) = (name, Hint(name), _options.Transformer.PlanOf(name));
+                    var entry = Learn(name);
+                    (_layout[f], _layoutHints[f], _layoutPlans[f]) = (name, entry.Hint, entry.Plan);
                 }
             }
 
@@ -279,15 +285,28 @@ public sealed partial class ExportPipeline
         }
 
         // Asked only when a record's layout differs from the last one's at this field.
-        private IdentifierType? Hint(string name)
+        private NameEntry Learn(string name)
         {
-            if (!_hints.TryGetValue(name, out var hint))
+            const int Probes = 16;
+            int mask = _byName.Length - 1;
+            int at = RuntimeHelpers.GetHashCode(name) & mask;
+            for (int probe = 0; probe < Probes; probe++, at = (at + 1) & mask)
             {
-                hint = FieldClassifier.Classify(name);
-                _hints[name] = hint;
+                ref var entry = ref _byName[at];
+                if (ReferenceEquals(entry.Name, name))
+                {
+                    return entry;
+                }
+
+                if (entry.Name is null)
+                {
+                    return entry = new NameEntry(name, FieldClassifier.Classify(name), _options.Transformer.PlanOf(name));
+                }
             }
 
-            return hint;
+            return new NameEntry(name, FieldClassifier.Classify(name), _options.Transformer.PlanOf(name));
         }
+
+        private readonly record struct NameEntry(string? Name, IdentifierType? Hint, RecordTransformer.FieldPlan Plan);
     }
 }

@@ -32,12 +32,16 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     private readonly RecordBlocks _blocks = new();
     private byte[] _values = new byte[1024];
     private int _valuesLength;
-    // The names of the previous record's fields by index, as bytes and as strings: records of one source mostly repeat
-    // them, so a name is decoded once, not once per record. Every name seen, by a hash of its bytes, for records whose
-    // fields shift (an optional field absent): the same name is then also the same string.
-    private readonly List<(byte[] Bytes, string Name)> _names = [];
+    // The names of the previous record's fields in order, and of the current one's so far, as bytes and as strings:
+    // records of one source mostly repeat them, so a name is decoded once, not once per record. Each name is looked for
+    // in the previous record's from just after the last one found there, a few places on, so that a field absent or
+    // added shifts nothing after it. Every name seen, by a hash of its bytes, for the rest: the same name is then also
+    // the same string.
+    private List<(byte[] Bytes, string Name)> _previousNames = [];
+    private List<(byte[] Bytes, string Name)> _names = [];
+    private int _nextPrevious;
+    private const int NameLookAhead = 3;
     private readonly Dictionary<int, (byte[] Bytes, string Name)> _knownNames = [];
-    private int _fieldIndex;
     private long _position;
     private long _lastRecordPosition;
 
@@ -57,7 +61,13 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     public void BeginRecord(long position)
     {
         _position = position;
-        _fieldIndex = 0;
+        if (_names.Count > 0)
+        {
+            (_previousNames, _names) = (_names, _previousNames);
+            _names.Clear();
+        }
+
+        _nextPrevious = 0;
         _valuesLength = 0;
         _fieldList.Clear();
         _fields = position <= skipThrough ? null : _fieldList;
@@ -77,7 +87,6 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         if (shape == RecordShape.JsonObject && line.Overlaps(value, out int offset) && offset >= 0 && offset + value.Length <= line.Length)
         {
             _fields.Add((Name(name), true, offset, value.Length));
-            _fieldIndex++;
             return;
         }
 
@@ -89,7 +98,6 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         value.CopyTo(_values.AsSpan(_valuesLength));
         _fields.Add((Name(name), false, _valuesLength, value.Length));
         _valuesLength += value.Length;
-        _fieldIndex++;
     }
 
     /// <inheritdoc/>
@@ -149,9 +157,14 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
 
     private string Name(ReadOnlySpan<byte> name)
     {
-        if (_fieldIndex < _names.Count && name.SequenceEqual(_names[_fieldIndex].Bytes))
+        int last = Math.Min(_previousNames.Count, _nextPrevious + NameLookAhead);
+        for (int i = _nextPrevious; i < last; i++)
         {
-            return _names[_fieldIndex].Name;
+            if (name.SequenceEqual(_previousNames[i].Bytes))
+            {
+                _nextPrevious = i + 1;
+                return Keep(_previousNames[i]);
+            }
         }
 
         var hasher = default(HashCode);
@@ -170,16 +183,18 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
             _knownNames[hash] = known;
         }
 
-        if (_fieldIndex < _names.Count)
+        return Keep(known);
+    }
+
+    // Notes the name as the current record's next, for the record after it.
+    private string Keep((byte[] Bytes, string Name) name)
+    {
+        if (_names.Count < MaxNames)
         {
-            _names[_fieldIndex] = known;
-        }
-        else if (_fieldIndex == _names.Count && _names.Count < MaxNames)
-        {
-            _names.Add(known);
+            _names.Add(name);
         }
 
-        return known.Name;
+        return name.Name;
     }
 
     private static byte[] ColumnsAsJson(ArraySegment<SourceField> fields)

@@ -28,4 +28,37 @@ public sealed class BatchCollectorNameTests
         var vin = batch.Records.Select(record => record.Fields.Single(field => field.Name == "vin").Name).ToList();
         Assert.All(vin, name => Assert.Same(vin[0], name));
     }
+
+    // Names are looked for a few places on in the previous record's: any mix of fields absent, added and reordered
+    // still reads each field by its own name, one string per name.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void ReadJsonRecords_LayoutsAtRandom_NamesAreRightAndShared(int seed)
+    {
+        string[] names = ["vin", "plate", "ts", "lat", "lon", "speed", "driver", "driver_phone", "part_no"];
+        var random = new Random(seed);
+        var layouts = Enumerable.Range(0, 400).Select(_ =>
+        {
+            var layout = names.Where(_ => random.Next(4) > 0).ToList();
+            if (random.Next(5) == 0 && layout.Count > 1)
+            {
+                int i = random.Next(layout.Count - 1);
+                (layout[i], layout[i + 1]) = (layout[i + 1], layout[i]);
+            }
+
+            return layout;
+        }).Where(layout => layout.Count > 0).ToList();
+        var lines = layouts.Select((layout, n) => "{" + string.Join(",", layout.Select(name => $"\"{name}\":{n}")) + "}").ToList();
+
+        var batch = ExportReader.ReadJsonRecords(lines.Select((line, i) => ((long)i + 1, Encoding.UTF8.GetBytes(line))));
+
+        Assert.Equal(layouts.Select(layout => string.Join(",", layout)), batch.Records.Select(record => string.Join(",", record.Fields.Select(field => field.Name))));
+        var first = new Dictionary<string, string>();
+        foreach (var field in batch.Records.SelectMany(record => record.Fields))
+        {
+            Assert.Same(first.TryAdd(field.Name, field.Name) ? field.Name : first[field.Name], field.Name);
+        }
+    }
 }
