@@ -421,32 +421,15 @@ public sealed partial class ExportPipeline : IDisposable
     }
 
     /// <summary>The categories the released records still carry, without repeats, in ordinal order.</summary>
-    private static ImmutableArray<string> ReleasedCategories(List<ExaminedRecord> released) =>
-        [.. DistinctCategories(released, sensitive: false).Union(DistinctCategories(released, sensitive: true), StringComparer.Ordinal).Order(StringComparer.Ordinal)];
-
-    /// <summary>The non-sensitive or the sensitive categories of <paramref name="records"/>, without repeats.</summary>
-    /// <remarks>Records that leave the same categories share one list (<see cref="ExaminedRecord"/>): a list met again is not read again.</remarks>
-    private static HashSet<string> DistinctCategories(List<ExaminedRecord> records, bool sensitive)
+    private static ImmutableArray<string> ReleasedCategories(List<ExaminedRecord> released)
     {
-        var categories = new HashSet<string>(StringComparer.Ordinal);
-        IReadOnlyList<string>? last = null;
-        foreach (var record in records)
+        var gathered = new Candidates();
+        foreach (var record in released)
         {
-            var list = sensitive ? record.SensitiveCategories : record.NonSensitiveCategories;
-            if (ReferenceEquals(list, last))
-            {
-                continue;
-            }
-
-            for (int i = 0; i < list.Count; i++)
-            {
-                categories.Add(list[i]);
-            }
-
-            last = list;
+            gathered.Add(record);
         }
 
-        return categories;
+        return gathered.Categories();
     }
 
     /// <summary>The categories the transfer's approvals cover, or <see langword="null"/> when none restricts categories.</summary>
