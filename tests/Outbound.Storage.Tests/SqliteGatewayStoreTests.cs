@@ -10,6 +10,10 @@ public class SqliteGatewayStoreTests : GatewayStoreContract
 {
     private readonly string _path = Path.Combine(Path.GetTempPath(), $"outbound-gateway-{Guid.NewGuid():N}.db");
 
+    // The persons in the ledger's index, and in both levels (index, recent); a row of either holds several, 32 bytes each.
+    private const string IndexSize = "SELECT coalesce(sum(length(subjects) / 32), 0) FROM ledger_block";
+    private const string LevelSizes = IndexSize + " UNION ALL SELECT coalesce(sum(length(subjects) / 32), 0) FROM ledger_recent";
+
     private protected override StoreLocation Location => new(StoreKind.Sqlite, _path);
 
     private protected override string DropAuditTriggersSql =>
@@ -72,13 +76,13 @@ public class SqliteGatewayStoreTests : GatewayStoreContract
         Assert.Equal(new Law.PersonCounts(5, 0), RegisterBatch(store, People(1, 5)).Added);
         Assert.Equal(new Law.PersonCounts(2, 0), RegisterBatch(store, People(4, 7)).Added);   // moves 1–5 first
         Assert.Equal(new Law.PersonCounts(1, 0), RegisterBatch(store, People(1, 8)).Added);   // 1–5 from the index, 6–7 recent
-        Assert.Equal([5L, 3L], [.. Query(store, "SELECT count(*) FROM ledger_key UNION ALL SELECT count(*) FROM ledger_recent").Select(Convert.ToInt64)]);
+        Assert.Equal([5L, 3L], [.. Query(store, LevelSizes).Select(Convert.ToInt64)]);
 
         Assert.Equal(new Law.PersonCounts(2, 0), RegisterBatch(store, People(8, 10)).Added);
         Assert.Equal(new Law.PersonCounts(0, 0), RegisterBatch(store, People(1, 10)).Added);  // moves 6–10 first
 
         Assert.Equal(new Law.PersonCounts(10, 0), store.Totals(Handler, Year));
-        Assert.Equal([10L, 0L], [.. Query(store, "SELECT count(*) FROM ledger_key UNION ALL SELECT count(*) FROM ledger_recent").Select(Convert.ToInt64)]);
+        Assert.Equal([10L, 0L], [.. Query(store, LevelSizes).Select(Convert.ToInt64)]);
         Assert.Equal([10L], Query(store, "SELECT count(DISTINCT subject) FROM ledger_subject").Select(Convert.ToInt64));
         Assert.Equal([2L], Query(store, "SELECT generation FROM ledger_state").Select(Convert.ToInt64));
     }
@@ -117,7 +121,7 @@ public class SqliteGatewayStoreTests : GatewayStoreContract
         }
 
         using var store = (Outbound.Storage.Sqlite.SqliteGatewayStore)GatewayStores.Open(Location, options);
-        Assert.True(Convert.ToInt64(Query(store, "SELECT count(*) FROM ledger_key")[0]) >= 300);
+        Assert.True(Convert.ToInt64(Query(store, IndexSize)[0]) >= 300);
 
         // A short batch into a large ledger asks the index directly.
         Assert.Equal(5, RegisterBatch(store, [.. People(1, 10), .. People(401, 405)]).Added.NonSensitive);
@@ -176,6 +180,100 @@ public class SqliteGatewayStoreTests : GatewayStoreContract
 
         Assert.Equal(new Law.PersonCounts(3, 0), store.Totals(Handler, Year));
         Assert.Equal(new Law.PersonCounts(1, 0), RegisterBatch(store, People(1, 4)).Added);
+    }
+
+    [Fact]
+    public void Open_LedgerOfTheThirdSchema_KeysOfBothLevelsGoIntoBlocksAndStillCount()
+    {
+        // A database as the third schema left it: 300 persons in ledger_key (more than two blocks), 7 in ledger_recent.
+        using (var connection = new SqliteConnection($"Data Source={_path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            var scripts = Migrator.Scripts(StoreKind.Sqlite);
+            command.CommandText = string.Join(";\n", scripts.Take(3).Select(script => script.Sql)) + """
+                ;CREATE TABLE schema_migration (number integer PRIMARY KEY, name text NOT NULL, applied text NOT NULL);
+                INSERT INTO schema_migration VALUES (1, '0001_gateway.sql', '2026-11-01T00:00:00.0000000Z'), (2, '0002_ledger_scope.sql', '2026-11-01T00:00:00.0000000Z'),
+                    (3, '0003_ledger_recent.sql', '2026-11-01T00:00:00.0000000Z');
+                INSERT INTO ledger_scope (id, handler, year, sensitivity, key_id) VALUES (1, @handler, 2026, 0, @key_id);
+                INSERT INTO ledger_total VALUES (@handler, 2026, 0, 307);
+                """;
+            command.Parameters.AddWithValue("@handler", Handler);
+            command.Parameters.AddWithValue("@key_id", Person(1).Subject.KeyId);
+            command.ExecuteNonQuery();
+            for (int number = 1; number <= 307; number++)
+            {
+                using var insert = connection.CreateCommand();
+                insert.CommandText = number <= 300 ? "INSERT INTO ledger_key VALUES (1, @subject)" : "INSERT INTO ledger_recent (scope, subject) VALUES (1, @subject)";
+                insert.Parameters.AddWithValue("@subject", Bytes(Person(number)));
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        using var store = Open();
+
+        Assert.Equal([307L, 0L], [.. Query(store, LevelSizes).Select(Convert.ToInt64)]);
+        Assert.Equal([3L], Query(store, "SELECT count(*) FROM ledger_block").Select(Convert.ToInt64));
+        Assert.Equal(Enumerable.Range(1, 307).Select(number => Convert.ToHexString(Bytes(Person(number)))).Order(StringComparer.Ordinal),
+            Query(store, "SELECT hex(subject) FROM ledger_subject ORDER BY subject").Cast<string>());
+        AssertBlocksInOrder(store);
+        Assert.Equal(new Law.PersonCounts(3, 0), RegisterBatch(store, People(300, 310)).Added);
+        Assert.Equal(new Law.PersonCounts(310, 0), store.Totals(Handler, Year));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Register_ManyMovesOfRandomPersons_BlocksStayInOrderAndHoldExactlyThePersonsCounted(int seed)
+    {
+        // Moves every 400 persons or so, into blocks that fill, split and take keys before, between and after them.
+        using var store = GatewayStores.Open(Location, new GatewayStoreOptions { Clock = Clock, LedgerRecentLimit = 400 });
+        var random = new Random(seed);
+        var counted = new HashSet<int>();
+        for (int batch = 0; batch < 40; batch++)
+        {
+            var people = Enumerable.Range(0, random.Next(0, 300)).Select(_ => random.Next(1, 5000)).ToList();
+            int expected = people.Distinct().Count(counted.Add);
+            Assert.Equal(expected, RegisterBatch(store, [.. people.Select(p => Person(p))]).Added.NonSensitive);
+        }
+
+        Assert.True(Convert.ToInt64(Query(store, "SELECT generation FROM ledger_state")[0]) >= 5);
+        Assert.Equal(new Law.PersonCounts(counted.Count, 0), store.Totals(Handler, Year));
+        Assert.Equal(counted.Select(number => Convert.ToHexString(Bytes(Person(number)))).Order(StringComparer.Ordinal),
+            Query(store, "SELECT hex(subject) FROM ledger_subject ORDER BY subject").Cast<string>());
+        AssertBlocksInOrder(store);
+    }
+
+    /// <summary>Every block of the index: 1 to 124 keys, ascending, its last key apart, and after the block before it.</summary>
+    private static void AssertBlocksInOrder(IGatewayStore store)
+    {
+        using var connection = Connection(store);
+        using var command = StoreValues.Command(connection, null, "SELECT scope, last, subjects FROM ledger_block ORDER BY scope, last");
+        using var reader = command.ExecuteReader();
+        (long Scope, byte[] Last)? previous = null;
+        while (reader.Read())
+        {
+            long scope = reader.GetInt64(0);
+            byte[] last = reader.Bytes(1), subjects = reader.Bytes(2);
+            Assert.InRange(subjects.Length / SubjectGroup.KeySize, 1, 124);
+            Assert.Equal(last, subjects[^SubjectGroup.KeySize..]);
+            byte[]? before = previous is { } p && p.Scope == scope ? p.Last : null;
+            for (int offset = 0; offset < subjects.Length; offset += SubjectGroup.KeySize)
+            {
+                var key = subjects.AsSpan(offset, SubjectGroup.KeySize);
+                Assert.True(before is null || key.SequenceCompareTo(before) > 0, "keys ascend within and across blocks");
+                before = key.ToArray();
+            }
+
+            previous = (scope, last);
+        }
+    }
+
+    private static byte[] Bytes(LedgerEntry entry)
+    {
+        byte[] subject = new byte[SubjectGroup.KeySize];
+        SubjectGroup.Write(entry.Subject.High, entry.Subject.Low, subject);
+        return subject;
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Outbound.Storage.Sqlite;
 /// <remarks>
 /// Read again from where it stopped at the start of every write transaction (the database's write lock is held, so
 /// everything past that point is committed), and from the start when another process moved the recent keys into
-/// <c>ledger_key</c> (a new generation). Keys a transaction adds are pending until the next read brings them in as
+/// <c>ledger_block</c> (a new generation). Keys a transaction adds are pending until the next read brings them in as
 /// committed; a rolled-back transaction's keys are simply never read. Bounded by the move threshold, not by the ledger.
 /// Not thread-safe: the store uses it only while it holds the database's write lock.
 /// </remarks>

@@ -10,10 +10,10 @@ namespace Outbound.Storage.Sqlite;
 /// <remarks>
 /// The file is in write-ahead-log mode, so readers don't wait for a writer. Every transaction that writes begins
 /// with <c>BEGIN IMMEDIATE</c>, which takes the database's one write lock at once: batches (of any handler) run one
-/// after the other, and a waiting writer retries for up to 30 seconds. The ledger has two levels: new persons are
-/// appended to <c>ledger_recent</c>, whose keys the store holds in memory (<see cref="RecentSubjects"/>), and move into
-/// <c>ledger_key</c>'s index in one sorted pass when about <see cref="GatewayStoreOptions.LedgerRecentLimit"/> have
-/// gathered (docs/storage.md says why).
+/// after the other, and a waiting writer retries for up to 30 seconds. The ledger has two levels, both stored in blocks
+/// of keys (<see cref="LedgerBlocks"/>): new persons are appended to <c>ledger_recent</c>, whose keys the store holds in
+/// memory (<see cref="RecentSubjects"/>), and are merged into the index, <c>ledger_block</c>, when about
+/// <see cref="GatewayStoreOptions.LedgerRecentLimit"/> have gathered (docs/storage.md says why).
 /// </remarks>
 internal sealed class SqliteGatewayStore : GatewayStore
 {
@@ -21,7 +21,7 @@ internal sealed class SqliteGatewayStore : GatewayStore
     private readonly Lock _recentGate = new();
     private readonly RecentSubjects _recent = new();
 
-    // Filters over ledger_key's keys, by scope, for the generation _recent holds, and the keys looked up in the index
+    // Filters over the index's keys, by scope, for the generation _recent holds, and the keys looked up in the index
     // per scope while it has none (Unknown says when one is built).
     private readonly Dictionary<long, KeyFilter> _indexFilters = [];
     private readonly Dictionary<long, long> _indexLookups = [];
@@ -110,36 +110,24 @@ internal sealed class SqliteGatewayStore : GatewayStore
                 }
             }
 
-            using (var rows = StoreValues.Command(connection, transaction, "SELECT id, scope, subject FROM ledger_recent WHERE id > @last ORDER BY id"))
-            {
-                rows.AddLong("last", _recent.LastId);
-                using var reader = rows.ExecuteReader();
-                byte[] subject = new byte[32];
-                while (reader.Read())
-                {
-                    reader.GetBytes(2, 0, subject, 0, subject.Length);
-                    _recent.AddCommitted(reader.GetInt64(0), reader.GetInt64(1), subject);
-                }
-            }
-
+            LedgerBlocks.ReadRecent(connection, transaction, _recent.LastId, _recent.AddCommitted);
             if (_recent.Count >= Options.LedgerRecentLimit)
             {
-                // Into the index in one sorted pass, within this transaction: rolled back with it, the next reader
-                // sees the old generation again and reads the recent keys afresh.
-                using var move = StoreValues.Command(connection, transaction, """
-                    INSERT OR IGNORE INTO ledger_key (scope, subject) SELECT scope, subject FROM ledger_recent ORDER BY scope, subject;
-                    DELETE FROM ledger_recent;
-                    UPDATE ledger_state SET generation = generation + 1 WHERE id = 1;
-                    """);
-                move.ExecuteNonQuery();
-                foreach (var (scope, filter) in _indexFilters)
+                // Into the index, within this transaction: rolled back with it, the next reader sees the old generation
+                // again and reads the recent keys afresh.
+                LedgerBlocks.MoveRecentIntoIndex(connection, transaction, (scope, keys) =>
                 {
-                    _recent.ForEachCommitted(scope, (high, low) =>
+                    if (_indexFilters.TryGetValue(scope, out var filter))
                     {
-                        Span<byte> bytes = stackalloc byte[SubjectGroup.KeySize];
-                        SubjectGroup.Write(high, low, bytes);
-                        filter.Add(bytes);
-                    });
+                        for (int offset = 0; offset < keys.Length; offset += SubjectGroup.KeySize)
+                        {
+                            filter.Add(keys.Slice(offset, SubjectGroup.KeySize));
+                        }
+                    }
+                });
+                using (var generation = StoreValues.Command(connection, transaction, "UPDATE ledger_state SET generation = generation + 1 WHERE id = 1"))
+                {
+                    generation.ExecuteNonQuery();
                 }
 
                 _recent.Reset(_recent.Generation + 1);
@@ -198,22 +186,15 @@ internal sealed class SqliteGatewayStore : GatewayStore
                     continue;
                 }
 
-                // Appended in one statement: the keys go in as one blob, cut in 32-byte slices in the (sorted) order given.
-                using var command = StoreValues.Command(connection, transaction, $"""
-                    {Slices}
-                    INSERT INTO ledger_recent (scope, subject) SELECT @scope, substr(@keys, n * 32 + 1, 32) FROM slice
-                    """);
-                command.AddLong("scope", scope);
-                command.AddBytes("keys", fresh.Bytes);
-                command.AddInt("count", fresh.Count);
-                inserted += command.ExecuteNonQuery();
+                // They are new and distinct (Unknown), so every one is added.
+                long lastId = LedgerBlocks.AppendRecent(connection, transaction, scope, fresh.Bytes, fresh.Count);
+                inserted += fresh.Count;
                 for (int i = 0; i < fresh.Count; i++)
                 {
                     _recent.AddPending(scope, fresh[i]);
                 }
 
-                using var last = StoreValues.Command(connection, transaction, "SELECT last_insert_rowid()");
-                _recent.PendingLastId = Convert.ToInt64(last.ExecuteScalar(), CultureInfo.InvariantCulture);
+                _recent.PendingLastId = lastId;
             }
         }
 
@@ -273,17 +254,11 @@ internal sealed class SqliteGatewayStore : GatewayStore
                 group[toLookUp[n]].CopyTo(keys.AsSpan(n * SubjectGroup.KeySize));
             }
 
-            using var command = StoreValues.Command(connection, transaction, $"""
-                {Slices}
-                SELECT n FROM slice JOIN ledger_key k ON k.scope = @scope AND k.subject = substr(@keys, n * 32 + 1, 32)
-                """);
-            command.AddLong("scope", scope);
-            command.AddBytes("keys", keys);
-            command.AddInt("count", toLookUp.Count);
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            var found = new bool[toLookUp.Count];
+            LedgerBlocks.FindInIndex(connection, transaction, scope, keys, found);
+            for (int n = 0; n < found.Length; n++)
             {
-                known[toLookUp[checked((int)reader.GetInt64(0))]] = true;
+                known[toLookUp[n]] |= found[n];
             }
         }
 
@@ -325,18 +300,7 @@ internal sealed class SqliteGatewayStore : GatewayStore
         }
 
         filter = new KeyFilter((int)Math.Min(counted + Options.LedgerRecentLimit, KeyFilter.MaxSegmentCapacity));
-        using (var keys = StoreValues.Command(connection, transaction, "SELECT subject FROM ledger_key WHERE scope = @scope"))
-        {
-            keys.AddLong("scope", scope);
-            using var reader = keys.ExecuteReader();
-            byte[] key = new byte[SubjectGroup.KeySize];
-            while (reader.Read())
-            {
-                reader.GetBytes(0, 0, key, 0, key.Length);
-                filter.Add(key);
-            }
-        }
-
+        LedgerBlocks.ReadIndex(connection, transaction, scope, filter.Add);
         _indexFilters[scope] = filter;
         IndexFiltersBuilt++;
         return filter;
@@ -361,9 +325,6 @@ internal sealed class SqliteGatewayStore : GatewayStore
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
     }
-
-    /// <summary>The numbers 0 to @count - 1, in order, as table <c>slice (n)</c>.</summary>
-    private const string Slices = "WITH RECURSIVE slice (n) AS (SELECT 0 WHERE @count > 0 UNION ALL SELECT n + 1 FROM slice WHERE n + 1 < @count)";
 
     /// <summary>The id of the ledger scope of @handler, @year, @sensitivity and @key_id.</summary>
     private const string ScopeId = "SELECT id FROM ledger_scope WHERE handler = @handler AND year = @year AND sensitivity = @sensitivity AND key_id = @key_id";
