@@ -244,6 +244,23 @@ public class SqliteGatewayStoreTests : GatewayStoreContract
         AssertBlocksInOrder(store);
     }
 
+    [Fact]
+    public void Register_MoveOfMoreThanSixtyFiveThousandPersons_DealsThemIntoBlocksInOrder()
+    {
+        // Enough keys that a move sorts them by bucket of their first 16 bits before sorting each bucket.
+        using var store = GatewayStores.Open(Location, new GatewayStoreOptions { Clock = Clock, LedgerRecentLimit = 70_000 });
+        for (int first = 1; first <= 70_000; first += 10_000)
+        {
+            Assert.Equal(10_000, RegisterBatch(store, People(first, first + 9_999)).Added.NonSensitive);
+        }
+
+        Assert.Equal(new Law.PersonCounts(10, 0), RegisterBatch(store, People(69_991, 70_010)).Added);   // moves 1–70,000 first
+
+        Assert.Equal([70_000L, 10L], [.. Query(store, LevelSizes).Select(Convert.ToInt64)]);
+        Assert.Equal(new Law.PersonCounts(70_010, 0), store.Totals(Handler, Year));
+        AssertBlocksInOrder(store);
+    }
+
     /// <summary>Every block of the index: 1 to 124 keys, ascending, its last key apart, and after the block before it.</summary>
     private static void AssertBlocksInOrder(IGatewayStore store)
     {
