@@ -6,7 +6,7 @@
 # decide, nothing written) and the full export (+ ledger, quarantine,
 # audit, part files). Prints MB/s and records/s of each, the export/scan ratio and peak RSS.
 # Usage: bash bench/export-throughput.sh
-# Settings (environment): SIZE=1073741824 (bytes of JSON lines) SEED=7 RUNS=1 (best of) CORES="0 0,1"
+# Settings (environment): SIZE=1073741824 (bytes of JSON lines) SEED=7 RUNS=1 (rounds: best of, each stage run once a round) CORES="0 0,1"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,28 +52,26 @@ fi
 DECLARATION=bench/export-declaration.yaml
 POLICY=samples/demo/fleet-policy.yaml
 
-run() {  # run LABEL CORESET COMMAND...: best wall time of RUNS runs; sets BEST and RSS_KB
-  local label=$1 cores=$2
-  shift 2
-  BEST="" RSS_KB=0
-  for (( i = 1; i <= RUNS; i++ )); do
-    local store="$WORK/store-$label.db" out="$WORK/out-$label"
-    rm -rf "$store" "$store-wal" "$store-shm" "$out" "$KEYS/audit.pem.head"
-    local where=()
-    if [[ $label != scan ]]; then
-      "${OUTBOUND[@]}" approvals import "$DECLARATION" --store "sqlite:$store" --audit-key "$KEYS/audit.pem" >/dev/null 2>&1
-      where=(--store "sqlite:$store" --to "$out")
-    fi
-    local start=$EPOCHREALTIME code=0
-    /usr/bin/time -v -o "$WORK/time.txt" taskset -c "$cores" "$@" "${where[@]}" >"$WORK/$label.out" 2>"$WORK/$label.err" || code=$?
-    local end=$EPOCHREALTIME
-    if [[ $code -gt 1 ]]; then echo "$label failed (exit $code):"; cat "$WORK/$label.err"; exit 2; fi
-    local elapsed rss
-    elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
-    rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
-    if [[ -z $BEST ]] || awk -v a="$elapsed" -v b="$BEST" 'BEGIN { exit !(a < b) }'; then BEST=$elapsed; fi
-    if (( rss > RSS_KB )); then RSS_KB=$rss; fi
-  done
+declare -A BEST RSS_KB
+run() {  # run STAGE LABEL CORESET COMMAND...: one run; keeps the best wall time of STAGE in BEST[STAGE], its peak RSS in RSS_KB[STAGE]
+  local stage=$1 label=$2 cores=$3
+  shift 3
+  local store="$WORK/store-$label.db" out="$WORK/out-$label"
+  rm -rf "$store" "$store-wal" "$store-shm" "$out" "$KEYS/audit.pem.head"
+  local where=()
+  if [[ $label != scan ]]; then
+    "${OUTBOUND[@]}" approvals import "$DECLARATION" --store "sqlite:$store" --audit-key "$KEYS/audit.pem" >/dev/null 2>&1
+    where=(--store "sqlite:$store" --to "$out")
+  fi
+  local start=$EPOCHREALTIME code=0
+  /usr/bin/time -v -o "$WORK/time.txt" taskset -c "$cores" "$@" "${where[@]}" >"$WORK/$label.out" 2>"$WORK/$label.err" || code=$?
+  local end=$EPOCHREALTIME
+  if [[ $code -gt 1 ]]; then echo "$label failed (exit $code):"; cat "$WORK/$label.err"; exit 2; fi
+  local elapsed rss
+  elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
+  rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
+  if [[ -z ${BEST[$stage]:-} ]] || awk -v a="$elapsed" -v b="${BEST[$stage]}" 'BEGIN { exit !(a < b) }'; then BEST[$stage]=$elapsed; fi
+  if (( rss > ${RSS_KB[$stage]:-0} )); then RSS_KB[$stage]=$rss; fi
 }
 
 EXPORT=("${OUTBOUND[@]}" export "$FILE" --declaration "$DECLARATION" --policy "$POLICY"
@@ -82,14 +80,17 @@ printf '%s MB, %s records\n' "$(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e
 printf '%-8s %-22s %10s %10s %12s %8s %8s %9s\n' cores stage seconds MB/s records/s vs-scan vs-valid RSS-MB
 for cores in $CORES; do
   threads=$(awk -F, '{ print NF }' <<<"$cores")
-  run scan "$cores" "${OUTBOUND[@]}" scan --format json "$FILE" --key-file "$KEYS/subject.key"
-  scan=$BEST; scan_rss=$RSS_KB
-  run scan "$cores" "${OUTBOUND[@]}" scan --validated-only --format json "$FILE" --key-file "$KEYS/subject.key"
-  valid=$BEST; valid_rss=$RSS_KB
-  run dry "$cores" "${EXPORT[@]}" --threads "$threads" --dry-run
-  dry=$BEST; dry_rss=$RSS_KB
-  run export "$cores" "${EXPORT[@]}" --threads "$threads"
-  full=$BEST; full_rss=$RSS_KB
+  # The machine's speed may drift from minute to minute: the stages take turns, round after round, so that each has
+  # its runs spread over the same minutes as the others, and the best of each is taken.
+  BEST=() RSS_KB=()
+  for (( round = 1; round <= RUNS; round++ )); do
+    run scan scan "$cores" "${OUTBOUND[@]}" scan --format json "$FILE" --key-file "$KEYS/subject.key"
+    run valid scan "$cores" "${OUTBOUND[@]}" scan --validated-only --format json "$FILE" --key-file "$KEYS/subject.key"
+    run dry dry "$cores" "${EXPORT[@]}" --threads "$threads" --dry-run
+    run full export "$cores" "${EXPORT[@]}" --threads "$threads"
+  done
+  scan=${BEST[scan]} scan_rss=${RSS_KB[scan]} valid=${BEST[valid]} valid_rss=${RSS_KB[valid]}
+  dry=${BEST[dry]} dry_rss=${RSS_KB[dry]} full=${BEST[full]} full_rss=${RSS_KB[full]}
   for stage in "scan:$scan:$scan_rss" "scan --validated-only:$valid:$valid_rss" "export --dry-run:$dry:$dry_rss" "export:$full:$full_rss"; do
     IFS=: read -r name seconds rss <<<"$stage"
     awk -v c="$cores" -v n="$name" -v s="$seconds" -v b="$bytes" -v r="$records" -v base="$scan" -v valid="$valid" -v rss="$rss" \

@@ -114,15 +114,6 @@ internal sealed class RecentSubjects
         LastId = Math.Max(LastId, id);
     }
 
-    /// <summary>Calls <paramref name="action"/> with every committed key of <paramref name="scope"/> (its two halves).</summary>
-    public void ForEachCommitted(long scope, Action<UInt128, UInt128> action)
-    {
-        if (_committed.TryGetValue(scope, out var table))
-        {
-            table.ForEach(action);
-        }
-    }
-
     /// <summary>Whether the key is in the recent level, committed or added by the current transaction.</summary>
     public bool Contains(long scope, ReadOnlySpan<byte> subject)
     {

@@ -92,23 +92,6 @@ internal sealed class SubjectTable
         return true;
     }
 
-    /// <summary>Calls <paramref name="action"/> with every key held (its two halves), in no particular order.</summary>
-    public void ForEach(Action<UInt128, UInt128> action)
-    {
-        if (_hasZero)
-        {
-            action(UInt128.Zero, UInt128.Zero);
-        }
-
-        foreach (var slot in _slots)
-        {
-            if (!slot.IsEmpty)
-            {
-                action(slot.High, slot.Low);
-            }
-        }
-    }
-
     /// <summary>Forgets every key, keeping the room the table grew to: it is filled again about as far.</summary>
     public void Clear()
     {
