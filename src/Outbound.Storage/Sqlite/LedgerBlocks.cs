@@ -65,12 +65,16 @@ internal static class LedgerBlocks
     public delegate void RecentKey(long id, long scope, ReadOnlySpan<byte> key);
 
     /// <summary>Calls <paramref name="key"/> with every key of <paramref name="scope"/> in <c>ledger_block</c>.</summary>
-    public static void ReadIndex(DbConnection connection, DbTransaction transaction, long scope, Action<ReadOnlySpan<byte>> key)
+    public static void ReadIndex(DbConnection connection, DbTransaction transaction, long scope, Action<ReadOnlySpan<byte>> key) =>
+        ReadKeys(connection, transaction, "SELECT subjects FROM ledger_block WHERE scope = @scope", scope, key);
+
+    /// <summary>Calls <paramref name="key"/> with every key of the blocks <paramref name="sql"/> selects (one column, <c>@scope</c> its parameter).</summary>
+    private static void ReadKeys(DbConnection connection, DbTransaction transaction, string sql, long scope, Action<ReadOnlySpan<byte>> key)
     {
-        using var rows = StoreValues.Command(connection, transaction, "SELECT subjects FROM ledger_block WHERE scope = @scope");
+        using var rows = StoreValues.Command(connection, transaction, sql);
         rows.AddLong("scope", scope);
         using var reader = rows.ExecuteReader();
-        byte[] block = new byte[IndexKeys * KeySize];
+        byte[] block = new byte[RecentKeys * KeySize];
         while (reader.Read())
         {
             int length = (int)reader.GetBytes(0, 0, block, 0, block.Length);
@@ -154,20 +158,7 @@ internal static class LedgerBlocks
 
         var keys = new Key[capacity];
         int read = 0;
-        using (var rows = StoreValues.Command(connection, transaction, "SELECT subjects FROM ledger_recent WHERE scope = @scope"))
-        {
-            rows.AddLong("scope", scope);
-            using var reader = rows.ExecuteReader();
-            byte[] block = new byte[RecentKeys * KeySize];
-            while (reader.Read())
-            {
-                int length = (int)reader.GetBytes(0, 0, block, 0, block.Length);
-                for (int offset = 0; offset + KeySize <= length; offset += KeySize)
-                {
-                    keys[read++] = Key.Of(block.AsSpan(offset, KeySize));
-                }
-            }
-        }
+        ReadKeys(connection, transaction, "SELECT subjects FROM ledger_recent WHERE scope = @scope", scope, key => keys[read++] = Key.Of(key));
 
         var span = Sorted(keys.AsSpan(0, read));
         int count = 0;
