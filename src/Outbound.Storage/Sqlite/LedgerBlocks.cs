@@ -117,7 +117,7 @@ internal static class LedgerBlocks
     /// </summary>
     /// <param name="connection">The connection of the transaction.</param>
     /// <param name="transaction">The transaction, which holds the write lock.</param>
-    /// <param name="moved">Called per scope with its recent keys, sorted (to add them to the scope's filter).</param>
+    /// <param name="moved">Called with each key moved and its scope, in key order per scope (to add it to the scope's filter).</param>
     public static void MoveRecentIntoIndex(DbConnection connection, DbTransaction transaction, Action<long, ReadOnlySpan<byte>> moved)
     {
         var scopes = new List<long>();

@@ -115,14 +115,11 @@ internal sealed class SqliteGatewayStore : GatewayStore
             {
                 // Into the index, within this transaction: rolled back with it, the next reader sees the old generation
                 // again and reads the recent keys afresh.
-                LedgerBlocks.MoveRecentIntoIndex(connection, transaction, (scope, keys) =>
+                LedgerBlocks.MoveRecentIntoIndex(connection, transaction, (scope, key) =>
                 {
                     if (_indexFilters.TryGetValue(scope, out var filter))
                     {
-                        for (int offset = 0; offset < keys.Length; offset += SubjectGroup.KeySize)
-                        {
-                            filter.Add(keys.Slice(offset, SubjectGroup.KeySize));
-                        }
+                        filter.Add(key);
                     }
                 });
                 using (var generation = StoreValues.Command(connection, transaction, "UPDATE ledger_state SET generation = generation + 1 WHERE id = 1"))
