@@ -90,6 +90,30 @@ public sealed class KeyedToken : Transform
             }
         }
     }
+
+    /// <inheritdoc/>
+    /// <remarks>The token is made of the value's UTF-8 bytes in any case: here they are read as they are.</remarks>
+    internal override bool TryApplyUtf8(ReadOnlySpan<byte> input, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (input.Length > MaxStackBytes)
+        {
+            return false;
+        }
+
+        Span<byte> canonical = stackalloc byte[MaxStackBytes + CanonicalForm.MaxLength];
+        int length = TokenCanonical.Write(_type, input, canonical);
+        Span<byte> hash = stackalloc byte[HmacSha256.DigestBytes];
+        _hmac.Compute(canonical[..length], hash);
+        written = Encoding.ASCII.GetBytes(KeyId, destination);
+        destination[written++] = (byte)':';
+        Convert.TryToHexStringLower(hash[..TokenBytes], destination[written..], out int hexWritten);
+        written += hexWritten;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override int GetMaxUtf8OutputLength(int inputLength) => TokenLength;
 }
 
 /// <summary>The canonical form a <see cref="KeyedToken"/> hashes: <see cref="CanonicalForm"/> where the type has one, else a per-type normalisation.</summary>

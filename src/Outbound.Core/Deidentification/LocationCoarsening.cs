@@ -164,6 +164,42 @@ public sealed class LocationCoarsening : Transform
         return true;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Reads a lone WGS-84 value rounded to decimals, written as plain decimal text of at most 15 digits (what
+    /// <see cref="ParseNumber"/> reads exactly and <see cref="TryRoundText"/> rounds); anything else goes by characters.
+    /// </remarks>
+    internal override bool TryApplyUtf8(ReadOnlySpan<byte> input, Span<byte> destination, out int written)
+    {
+        const int MaxExactDigits = 15;
+        written = 0;
+        int point = input.IndexOf((byte)'.');
+        ReadOnlySpan<byte> whole = point < 0 ? input : input[..point];
+        ReadOnlySpan<byte> fraction = point < 0 ? [] : input[(point + 1)..];
+        if (Decimals is not { } decimals || Datum != GeodeticDatum.Wgs84
+            || whole.IsEmpty || (point >= 0 && fraction.IsEmpty) || whole.Length + fraction.Length > MaxExactDigits
+            || whole.ContainsAnyExceptInRange((byte)'0', (byte)'9') || fraction.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return false;
+        }
+
+        Span<char> text = stackalloc char[MaxExactDigits + 1];
+        int length = System.Text.Encoding.ASCII.GetChars(input, text);
+        text = text[..length];
+        double value = ParseNumber(text);
+        Span<char> output = stackalloc char[MaxTextChars];
+        if (!TryCoarsenLone(value, IsLongitude(value), text, output, out int outputLength))
+        {
+            return false;
+        }
+
+        written = System.Text.Encoding.ASCII.GetBytes(output[..outputLength], destination);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override int GetMaxUtf8OutputLength(int inputLength) => inputLength + MaxTextChars;
+
     /// <summary>Returns <see langword="true"/> when a lone value is read as a longitude.</summary>
     internal static bool IsLongitude(double value) => Math.Abs(value) > 90 || value > LatitudeBelow;
 

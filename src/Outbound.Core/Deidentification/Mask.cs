@@ -30,6 +30,7 @@ public sealed class Mask : Transform
     private static readonly SearchValues<char> AsciiLettersAndDigits = SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     private readonly Shape _shape;
+    private readonly byte[] _maskUtf8;
 
     /// <summary>Initializes a new instance of the <see cref="Mask"/> class that counts letters and digits.</summary>
     /// <param name="keepFirst">Significant characters left visible at the start.</param>
@@ -52,6 +53,7 @@ public sealed class Mask : Transform
         }
 
         (_shape, KeepFirst, KeepLast, MaskCharacter) = (shape, keepFirst, keepLast, maskCharacter);
+        _maskUtf8 = Encoding.UTF8.GetBytes([maskCharacter]);
     }
 
     private enum Shape
@@ -154,6 +156,78 @@ public sealed class Mask : Transform
         }
 
         return true;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>Reads an identifier of significant characters only, as <see cref="TryApply(ReadOnlySpan{char}, Span{char}, out int)"/>'s shortcut does; any other goes by characters.</remarks>
+    internal override bool TryApplyUtf8(ReadOnlySpan<byte> input, Span<byte> destination, out int written)
+    {
+        written = 0;
+        int count = CountIfAllSignificant(input);
+        if (count < 0)
+        {
+            return false;
+        }
+
+        int first = KeepFirst + (_shape == Shape.Mobile && count >= NationalMobileDigits ? count - NationalMobileDigits : 0);
+        int maskedFrom = Math.Min(first, count);
+        int maskedTo = Math.Max(maskedFrom, count - KeepLast);
+        if (count == input.Length && _maskUtf8.Length == 1)
+        {
+            // ASCII throughout: a character is a byte.
+            input.CopyTo(destination);
+            destination[maskedFrom..maskedTo].Fill(_maskUtf8[0]);
+            written = input.Length;
+            return true;
+        }
+
+        int index = 0;
+        for (int position = 0; position < input.Length; index++)
+        {
+            int length = input[position] < 0x80 ? 1 : input[position] < 0xE0 ? 2 : 3;
+            ReadOnlySpan<byte> character = index >= maskedFrom && index < maskedTo ? _maskUtf8 : input.Slice(position, length);
+            character.CopyTo(destination[written..]);
+            written += character.Length;
+            position += length;
+        }
+
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override int GetMaxUtf8OutputLength(int inputLength) => inputLength * _maskUtf8.Length;
+
+    // The number of characters of UTF-8 text whose characters are all significant and of the basic plane (what
+    // IsAllSignificant asks of characters), else -1.
+    private int CountIfAllSignificant(ReadOnlySpan<byte> text)
+    {
+        int count = 0;
+        for (int position = 0; position < text.Length; count++)
+        {
+            byte b = text[position];
+            if (b < 0x80)
+            {
+                if (!IsSignificantAscii((char)b))
+                {
+                    return -1;
+                }
+
+                position++;
+                continue;
+            }
+
+            if (_shape != Shape.LettersAndDigits
+                || Rune.DecodeFromUtf8(text[position..], out Rune rune, out int consumed) != OperationStatus.Done
+                || !rune.IsBmp
+                || !Rune.IsLetterOrDigit(rune))
+            {
+                return -1;
+            }
+
+            position += consumed;
+        }
+
+        return count;
     }
 
     // Whether every character is significant and one char long: then each counts, and their count is the length.

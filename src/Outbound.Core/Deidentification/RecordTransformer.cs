@@ -157,7 +157,11 @@ public sealed class RecordTransformer
     /// Where rewritten values are written, each output field holding its slice, instead of each in a string of its own;
     /// the caller keeps the buffer unchanged for as long as it reads the output. <see langword="null"/> for strings.
     /// </param>
-    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output, ReadOnlySpan<FieldPlan> known, ArrayBufferWriter<char>? values)
+    /// <param name="utf8">
+    /// With <paramref name="values"/>, where values an operator rewrites in UTF-8 (<see cref="Transform.TryApplyUtf8"/>)
+    /// are written, kept as <paramref name="values"/> is; <see langword="null"/> to rewrite every value in characters.
+    /// </param>
+    internal TransformSummary TransformInto(IReadOnlyList<FieldInput> fields, Span<OutputField> output, ReadOnlySpan<FieldPlan> known, ArrayBufferWriter<char>? values, ArrayBufferWriter<byte>? utf8 = null)
     {
         int count = fields.Count;
         if (output.Length < count)
@@ -204,7 +208,7 @@ public sealed class RecordTransformer
         for (int i = 0; i < count; i++)
         {
             ref readonly FieldInput field = ref inputs[i];
-            TransformField(i, field, known.IsEmpty ? CachedPlan(field.Name) : known[i], paired, values, ref state, ref output[i]);
+            TransformField(i, field, known.IsEmpty ? CachedPlan(field.Name) : known[i], paired, values, values is null ? null : utf8, ref state, ref output[i]);
         }
 
         return new TransformSummary(
@@ -265,11 +269,11 @@ public sealed class RecordTransformer
 
     // Writes the field's output to `destination` (default where the field is dropped). The output is built in place, not
     // returned: an output field is some 70 bytes, and each copy of a struct just written costs more than writing it.
-    private void TransformField(int index, in FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ref RecordState state, ref OutputField destination)
+    private void TransformField(int index, in FieldInput field, FieldPlan plan, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ArrayBufferWriter<byte>? utf8, ref RecordState state, ref OutputField destination)
     {
         if (plan.Rule is { } rule)
         {
-            ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, values, ref state, ref destination);
+            ApplyFieldRule(index, field, rule, plan.QuasiIdentifier, paired, values, utf8, ref state, ref destination);
             return;
         }
 
@@ -298,6 +302,21 @@ public sealed class RecordTransformer
                 }
 
                 destination = default;
+                return;
+            }
+        }
+
+        // One identifier, by an operator that rewrites it in UTF-8: the bytes around it are copied, nothing is decoded.
+        if (utf8 is not null && paired is null && sorted.Length == 1)
+        {
+            Finding only = sorted[0];
+            Compiled operation = _byType[(int)only.Type]!;
+            if (operation.Operation is not KeepOperation
+                && TryRewriteUtf8(value, only.Start, only.Length, operation.Transform(only.Type)!, utf8, out var rewritten, out bool changed))
+            {
+                state.Account(only, operation.Transform(only.Type)!.Protection, plan.QuasiIdentifier);
+                bool whole = only.Start == 0 && only.Length == value.Length;
+                destination = new OutputField(field.Name, rewritten, changed) { Coarser = whole ? operation.Coarser : [] };
                 return;
             }
         }
@@ -359,7 +378,7 @@ public sealed class RecordTransformer
         }
     }
 
-    private static void ApplyFieldRule(int index, in FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ref RecordState state, ref OutputField destination)
+    private static void ApplyFieldRule(int index, in FieldInput field, Compiled rule, bool quasiIdentifier, Dictionary<(int, int), string>? paired, ArrayBufferWriter<char>? values, ArrayBufferWriter<byte>? utf8, ref RecordState state, ref OutputField destination)
     {
         ReadOnlySpan<Finding> findings = field.Findings.Span;
         if (rule.Operation is DropOperation)
@@ -377,6 +396,13 @@ public sealed class RecordTransformer
         }
 
         IdentifierType? type = WholeValueType(field.Value.Span, findings);
+        if (utf8 is not null && paired is null && TryRewriteUtf8(field.Value.Span, 0, field.Value.Length, rule.Transform(type)!, utf8, out var rewritten, out bool rewrote))
+        {
+            state.AccountAll(findings, rule.Transform(type)!.Protection, quasiIdentifier);
+            destination = new OutputField(field.Name, rewritten, rewrote) { Coarser = rule.Coarser };
+            return;
+        }
+
         var text = new CharWriter(stackalloc char[MaxStackChars]);
         try
         {
@@ -409,6 +435,35 @@ public sealed class RecordTransformer
         int start = values.WrittenCount;
         values.Write(text);
         return new OutputField(name, values.WrittenMemory[start..], changed) { Coarser = coarser };
+    }
+
+    // Writes `value` to `utf8` with its bytes from `start` on, `length` of them, rewritten by the operator in UTF-8, and
+    // gives the slice written; false, writing nothing, when the operator does not read them so or the value is not
+    // valid UTF-8 (decoded, its bad bytes would become replacement characters).
+    private static bool TryRewriteUtf8(ReadOnlySpan<byte> value, int start, int length, Transform transform, ArrayBufferWriter<byte> utf8, out ReadOnlyMemory<byte> rewritten, out bool changed)
+    {
+        (rewritten, changed) = (default, false);
+        int most = transform.GetMaxUtf8OutputLength(length);
+        if ((most == 0 && length > 0) || !System.Text.Unicode.Utf8.IsValid(value))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<byte> identifier = value.Slice(start, length);
+        ReadOnlySpan<byte> after = value[(start + length)..];
+        Span<byte> output = utf8.GetSpan(start + most + after.Length);
+        if (!transform.TryApplyUtf8(identifier, output[start..], out int written))
+        {
+            return false;
+        }
+
+        value[..start].CopyTo(output);
+        after.CopyTo(output[(start + written)..]);
+        changed = !identifier.SequenceEqual(output.Slice(start, written));
+        int offset = utf8.WrittenCount;
+        utf8.Advance(start + written + after.Length);
+        rewritten = utf8.WrittenMemory[offset..];
+        return true;
     }
 
     // Rewrites what the writer holds from `at` on by the operator, or by the type label when the operator cannot read it.

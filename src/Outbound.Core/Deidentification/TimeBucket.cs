@@ -105,6 +105,31 @@ public sealed class TimeBucket : Transform
         return true;
     }
 
+    /// <inheritdoc/>
+    /// <remarks>Reads an epoch timestamp of digits only; anything else (dates, padding) goes by characters.</remarks>
+    internal override bool TryApplyUtf8(ReadOnlySpan<byte> input, Span<byte> destination, out int written)
+    {
+        written = 0;
+        if (input.IsEmpty || input.Length > 14 || input.ContainsAnyExceptInRange((byte)'0', (byte)'9'))
+        {
+            return false;
+        }
+
+        Span<char> digits = stackalloc char[14];
+        int length = System.Text.Encoding.ASCII.GetChars(input, digits);
+        Span<char> floored = stackalloc char[14];
+        if (!FloorEpoch(digits[..length], floored, out int flooredLength))
+        {
+            return false;
+        }
+
+        written = System.Text.Encoding.ASCII.GetBytes(floored[..flooredLength], destination);
+        return true;
+    }
+
+    /// <inheritdoc/>
+    internal override int GetMaxUtf8OutputLength(int inputLength) => inputLength;
+
     private bool FloorEpoch(ReadOnlySpan<char> digits, Span<char> target, out int written)
     {
         written = 0;

@@ -33,6 +33,25 @@ public abstract class Transform
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than <see cref="GetMaxOutputLength"/>.</exception>
     public abstract bool TryApply(ReadOnlySpan<char> input, Span<char> destination, out int written);
 
+    /// <summary>
+    /// Writes what <see cref="TryApply(ReadOnlySpan{char}, Span{char}, out int)"/> writes for <paramref name="input"/>
+    /// decoded, encoded as UTF-8, for an operator that reads the value's bytes as they are: the export's released
+    /// values then never become characters. Returns <see langword="false"/>, writing nothing, for a value it does not
+    /// read so (which may still be one <see cref="TryApply(ReadOnlySpan{char}, Span{char}, out int)"/> reads); the
+    /// caller then decodes it and calls that. Operators that read no value so keep this default.
+    /// </summary>
+    /// <param name="input">The identifier or value, valid UTF-8.</param>
+    /// <param name="destination">Where the output goes; at least <see cref="GetMaxUtf8OutputLength"/> bytes.</param>
+    /// <param name="written">The number of bytes written.</param>
+    internal virtual bool TryApplyUtf8(ReadOnlySpan<byte> input, Span<byte> destination, out int written)
+    {
+        written = 0;
+        return false;
+    }
+
+    /// <summary>Returns the most bytes <see cref="TryApplyUtf8"/> writes for an input of <paramref name="inputLength"/> bytes.</summary>
+    internal virtual int GetMaxUtf8OutputLength(int inputLength) => 0;
+
     /// <summary>Returns the transformed <paramref name="input"/> as a new string, or <see langword="false"/> when the operator does not read it.</summary>
     public bool TryApply(ReadOnlySpan<char> input, [NotNullWhen(true)] out string? output)
     {

@@ -33,6 +33,9 @@ public readonly record struct OutputField
     /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct for a value written in a buffer the caller keeps for as long as the field is read.</summary>
     internal OutputField(string name, ReadOnlyMemory<char> value, bool changed) => (Name, _chars, Changed) = (name, value, changed);
 
+    /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct for a value rewritten in UTF-8, in a buffer the caller keeps for as long as the field is read.</summary>
+    internal OutputField(string name, ReadOnlyMemory<byte> value, bool changed) => (Name, _original, Changed) = (name, value, changed);
+
     /// <summary>Gets the field's name.</summary>
     public string Name { get; }
 
@@ -41,6 +44,16 @@ public readonly record struct OutputField
 
     /// <summary>Gets the value to release as characters: what <see cref="Value"/> gives, without making a string of a rewritten value.</summary>
     public ReadOnlySpan<char> Text => _value is not null ? _value : _chars.IsEmpty ? Value : _chars.Span;
+
+    /// <summary>Returns the value to release as UTF-8, without decoding it, when it is held so: as it was read, or rewritten in UTF-8.</summary>
+    /// <param name="value">The value's UTF-8 bytes, or empty when it is held as characters.</param>
+    /// <returns><see langword="false"/> when the value is held as characters (<see cref="Text"/>).</returns>
+    public bool TryGetUtf8(out ReadOnlySpan<byte> value)
+    {
+        bool utf8 = _value is null && _chars.IsEmpty;
+        value = utf8 ? _original.Span : default;
+        return utf8;
+    }
 
     /// <summary>Gets a value indicating whether any operator rewrote the value.</summary>
     public bool Changed { get; }

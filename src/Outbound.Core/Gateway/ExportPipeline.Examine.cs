@@ -76,6 +76,7 @@ public sealed partial class ExportPipeline
         // are read once, from a buffer used again for the next record, and never become strings. Not for a dry run.
         private readonly IReleaseWriter? _writer = pipeline._kAnonymity is null && !pipeline._options.DryRun ? pipeline._options.Sink.NewWriter() : null;
         private readonly ArrayBufferWriter<char> _values = new(256);
+        private readonly ArrayBufferWriter<byte> _utf8Values = new(256);
         private ArrayBufferWriter<byte>? _lines;
 
         private readonly ExportOptions _options = pipeline._options;
@@ -212,7 +213,8 @@ public sealed partial class ExportPipeline
                 }
 
                 _values.ResetWrittenCount();
-                summary = _options.Transformer.TransformInto(_inputs, _outputs, _layoutPlans.AsSpan(0, fieldCount), _values);
+                _utf8Values.ResetWrittenCount();
+                summary = _options.Transformer.TransformInto(_inputs, _outputs, _layoutPlans.AsSpan(0, fieldCount), _values, _utf8Values);
                 examined = new ExaminedRecord(record, null);
                 if (_writer is not null)
                 {

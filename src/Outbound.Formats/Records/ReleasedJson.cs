@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -60,7 +61,11 @@ internal static class ReleasedJson
                         continue;
                     }
 
-                    if (values[i].Changed)
+                    if (values[i].Changed && values[i].TryGetUtf8(out var utf8))
+                    {
+                        writer.WriteString(record.Fields[i].Name, utf8);
+                    }
+                    else if (values[i].Changed)
                     {
                         writer.WriteString(record.Fields[i].Name, values[i].Text);
                     }
@@ -117,9 +122,11 @@ internal static class ReleasedJson
                 continue;
             }
 
-            ReadOnlySpan<char> value = values[i].Text;
+            // A value rewritten in UTF-8 is compared and written as it is; one in characters is encoded on the way.
             var original = fields[i].Value.Span;
-            if (SameText(original, value))
+            bool isUtf8 = values[i].TryGetUtf8(out var utf8);
+            ReadOnlySpan<char> value = isUtf8 ? default : values[i].Text;
+            if (isUtf8 ? original.SequenceEqual(utf8) : SameText(original, value))
             {
                 continue;
             }
@@ -134,7 +141,11 @@ internal static class ReleasedJson
 
             output.Write(raw[copied..start]);
             copied = end;
-            if (!quoted && !IsBoolean(original) && IsJsonNumber(value))
+            if (isUtf8)
+            {
+                WriteUtf8(output, writer, utf8, asNumber: !quoted && !IsBoolean(original) && IsJsonNumber(utf8));
+            }
+            else if (!quoted && !IsBoolean(original) && IsJsonNumber(value))
             {
                 WriteAscii(output, value);
             }
@@ -152,6 +163,28 @@ internal static class ReleasedJson
 
         output.Write(raw[copied..]);
         return true;
+
+        static void WriteUtf8(IBufferWriter<byte> output, Utf8JsonWriter writer, ReadOnlySpan<byte> value, bool asNumber)
+        {
+            if (asNumber)
+            {
+                output.Write(value);
+            }
+            else if (IsVerbatim(value))
+            {
+                var span = output.GetSpan(value.Length + 2);
+                span[0] = (byte)'"';
+                value.CopyTo(span[1..]);
+                span[value.Length + 1] = (byte)'"';
+                output.Advance(value.Length + 2);
+            }
+            else
+            {
+                writer.Reset(output);
+                writer.WriteStringValue(Encoding.UTF8.GetString(value));
+                writer.Flush();
+            }
+        }
 
         static bool IsBoolean(ReadOnlySpan<byte> token) => token.SequenceEqual("true"u8) || token.SequenceEqual("false"u8);
 
@@ -332,8 +365,47 @@ internal static class ReleasedJson
         }
     }
 
+    /// <summary>Whether UTF-8 <paramref name="value"/> is one JSON number: <see cref="IsJsonNumber(ReadOnlySpan{char})"/> of its characters.</summary>
+    internal static bool IsJsonNumber(ReadOnlySpan<byte> value) => IsJsonNumber<byte>(value);
+
+    /// <summary>
+    /// Whether UTF-8 <paramref name="value"/> is only characters of <see cref="Verbatim"/> (printable ASCII but the quote and
+    /// the backslash, and CJK unified ideographs, each three bytes from <c>E4 B8 80</c> to <c>E9 BF BF</c>).
+    /// </summary>
+    internal static bool IsVerbatim(ReadOnlySpan<byte> value)
+    {
+        for (int i = 0; i < value.Length;)
+        {
+            byte b = value[i];
+            if (b is >= 0x20 and < 0x7F && b is not ((byte)'"' or (byte)'\\'))
+            {
+                i++;
+                continue;
+            }
+
+            if (b is < 0xE4 or > 0xE9 || i + 2 >= value.Length)
+            {
+                return false;
+            }
+
+            int scalar = ((b & 0x0F) << 12) | ((value[i + 1] & 0x3F) << 6) | (value[i + 2] & 0x3F);
+            if ((value[i + 1] & 0xC0) != 0x80 || (value[i + 2] & 0xC0) != 0x80 || scalar is < 0x4E00 or > 0x9FFF)
+            {
+                return false;
+            }
+
+            i += 3;
+        }
+
+        return true;
+    }
+
     /// <summary>Whether <paramref name="value"/> is one JSON number (RFC 8259 grammar), at most 64 characters, with nothing after it.</summary>
-    internal static bool IsJsonNumber(ReadOnlySpan<char> value)
+    internal static bool IsJsonNumber(ReadOnlySpan<char> value) => IsJsonNumber<char>(value);
+
+    // Characters or UTF-8 bytes alike: a number is ASCII, and any other unit is no part of one.
+    private static bool IsJsonNumber<T>(ReadOnlySpan<T> value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         if (value.Length is 0 or > 64)
         {
@@ -342,28 +414,28 @@ internal static class ReleasedJson
 
         // Leading JSON whitespace is allowed (a reader skips it), trailing is not.
         int i = 0;
-        while (i < value.Length && value[i] is ' ' or '\t' or '\n' or '\r')
+        while (i < value.Length && At(value, i) is ' ' or '\t' or '\n' or '\r')
         {
             i++;
         }
 
-        if (i < value.Length && value[i] == '-')
+        if (i < value.Length && At(value, i) == '-')
         {
             i++;
         }
 
         // Integer part: 0, or a digit 1-9 followed by digits.
-        if (i >= value.Length || !char.IsAsciiDigit(value[i]))
+        if (i >= value.Length || !char.IsAsciiDigit(At(value, i)))
         {
             return false;
         }
 
-        if (value[i++] != '0')
+        if (At(value, i++) != '0')
         {
             i = Digits(value, i);
         }
 
-        if (i < value.Length && value[i] == '.')
+        if (i < value.Length && At(value, i) == '.')
         {
             int start = ++i;
             i = Digits(value, i);
@@ -373,10 +445,10 @@ internal static class ReleasedJson
             }
         }
 
-        if (i < value.Length && value[i] is 'e' or 'E')
+        if (i < value.Length && At(value, i) is 'e' or 'E')
         {
             i++;
-            if (i < value.Length && value[i] is '+' or '-')
+            if (i < value.Length && At(value, i) is '+' or '-')
             {
                 i++;
             }
@@ -391,14 +463,17 @@ internal static class ReleasedJson
 
         return i == value.Length;
 
-        static int Digits(ReadOnlySpan<char> text, int at)
+        static int Digits(ReadOnlySpan<T> text, int at)
         {
-            while (at < text.Length && char.IsAsciiDigit(text[at]))
+            while (at < text.Length && char.IsAsciiDigit(At(text, at)))
             {
                 at++;
             }
 
             return at;
         }
+
+        // A byte above ASCII reads as a Latin-1 character, which no number has either.
+        static char At(ReadOnlySpan<T> text, int at) => (char)ushort.CreateTruncating(text[at]);
     }
 }

@@ -114,6 +114,25 @@ public sealed class ReleasedJsonSpliceTests
         }
     }
 
+    // A record of columns (CSV, Parquet, tables) is written as a flat object: values held in UTF-8 go as strings do.
+    [Fact]
+    public void Write_ColumnsRecord_ChangedValuesWrittenAsStrings()
+    {
+        SourceField[] fields =
+        [
+            new("vin", Encoding.UTF8.GetBytes("LVS1YUVE5TE184838")),
+            new("note", Encoding.UTF8.GetBytes("x")),
+            new("plate", Encoding.UTF8.GetBytes("鲁A430U0")),
+        ];
+        var record = new SourceRecord(1, RecordShape.Columns, fields, ReadOnlyMemory<byte>.Empty);
+        string?[] values = ["LVS**************", "say \"hi\" é\u2028", AsItWas];
+
+        string written = Write(record, values);
+
+        var expected = new JsonObject { ["vin"] = "LVS**************", ["note"] = "say \"hi\" é\u2028", ["plate"] = "鲁A430U0" };
+        Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(written)), written);
+    }
+
     private static SourceRecord Read(string line)
     {
         var batch = ExportReader.ReadJsonRecords([(1, Encoding.UTF8.GetBytes(line))]);
@@ -127,14 +146,24 @@ public sealed class ReleasedJsonSpliceTests
 
     private static int Index(SourceRecord record, string name) => record.Fields.ToList().FindIndex(f => f.Name == name);
 
+    // Writes the record with the values as strings, and again with the changed ones held in UTF-8 as operators that
+    // rewrite bytes leave them: both must give the same line.
     private static string Write(SourceRecord record, string?[] values)
+    {
+        string asStrings = Write(record, values, (name, value) => new OutputField(name, value, changed: true));
+        string asUtf8 = Write(record, values, (name, value) => new OutputField(name, Encoding.UTF8.GetBytes(value).AsMemory(), changed: true));
+        Assert.Equal(asStrings, asUtf8);
+        return asStrings;
+    }
+
+    private static string Write(SourceRecord record, string?[] values, Func<string, string, OutputField> changed)
     {
         var output = new ArrayBufferWriter<byte>();
         OutputField[] fields = [.. values.Select((value, i) => value is null
             ? default
             : ReferenceEquals(value, AsItWas)
                 ? new OutputField(record.Fields[i].Name, Encoding.UTF8.GetString(record.Fields[i].Value.Span), changed: false)
-                : new OutputField(record.Fields[i].Name, value, changed: true))];
+                : changed(record.Fields[i].Name, value))];
         ReleasedJson.Write(record, fields, output);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }

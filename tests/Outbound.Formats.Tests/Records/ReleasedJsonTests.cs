@@ -37,8 +37,11 @@ public sealed class ReleasedJsonTests
     [InlineData("true")]
     [InlineData("\"1\"")]
     [InlineData("12345678901234567890123456789012345678901234567890123456789012345")]
-    public void IsJsonNumber_AgreesWithTheJsonReader(string value) =>
+    public void IsJsonNumber_AgreesWithTheJsonReader(string value)
+    {
         Assert.Equal(ByReader(value), ReleasedJson.IsJsonNumber(value));
+        Assert.Equal(ByReader(value), ReleasedJson.IsJsonNumber(Encoding.UTF8.GetBytes(value)));
+    }
 
     private static bool ByReader(string value)
     {
