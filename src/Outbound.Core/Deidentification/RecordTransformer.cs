@@ -311,10 +311,10 @@ public sealed class RecordTransformer
         {
             Finding only = sorted[0];
             Compiled operation = _byType[(int)only.Type]!;
-            if (operation.Operation is not KeepOperation
-                && TryRewriteUtf8(value, only.Start, only.Length, operation.Transform(only.Type)!, utf8, out var rewritten, out bool changed))
+            Transform transform = operation.Transform(only.Type)!;
+            if (operation.Operation is not KeepOperation && TryRewriteUtf8(value, only.Start, only.Length, transform, utf8, out var rewritten, out bool changed))
             {
-                state.Account(only, operation.Transform(only.Type)!.Protection, plan.QuasiIdentifier);
+                state.Account(only, transform.Protection, plan.QuasiIdentifier);
                 bool whole = only.Start == 0 && only.Length == value.Length;
                 destination = new OutputField(field.Name, rewritten, changed) { Coarser = whole ? operation.Coarser : [] };
                 return;
@@ -396,9 +396,10 @@ public sealed class RecordTransformer
         }
 
         IdentifierType? type = WholeValueType(field.Value.Span, findings);
-        if (utf8 is not null && paired is null && TryRewriteUtf8(field.Value.Span, 0, field.Value.Length, rule.Transform(type)!, utf8, out var rewritten, out bool rewrote))
+        Transform transform = rule.Transform(type)!;
+        if (utf8 is not null && paired is null && TryRewriteUtf8(field.Value.Span, 0, field.Value.Length, transform, utf8, out var rewritten, out bool rewrote))
         {
-            state.AccountAll(findings, rule.Transform(type)!.Protection, quasiIdentifier);
+            state.AccountAll(findings, transform.Protection, quasiIdentifier);
             destination = new OutputField(field.Name, rewritten, rewrote) { Coarser = rule.Coarser };
             return;
         }

@@ -42,7 +42,7 @@ public readonly record struct OutputField
     /// <summary>Gets the value to release.</summary>
     public string Value => _value ?? (_chars.IsEmpty ? Encoding.UTF8.GetString(_original.Span) : new string(_chars.Span));
 
-    /// <summary>Gets the value to release as characters: what <see cref="Value"/> gives, without making a string of a rewritten value.</summary>
+    /// <summary>Gets the value to release as characters: what <see cref="Value"/> gives, without making a string of a value rewritten in characters.</summary>
     public ReadOnlySpan<char> Text => _value is not null ? _value : _chars.IsEmpty ? Value : _chars.Span;
 
     /// <summary>Returns the value to release as UTF-8, without decoding it, when it is held so: as it was read, or rewritten in UTF-8.</summary>
