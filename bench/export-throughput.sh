@@ -4,7 +4,8 @@
 # addresses included, as the export detects: the baseline of vs-scan), scan --validated-only (the faster scan that
 # bench/throughput.sh times against ripgrep: the baseline of vs-valid), export --dry-run (read + detect + transform +
 # decide, nothing written) and the full export (+ ledger, quarantine,
-# audit, part files). Prints MB/s and records/s of each, the export/scan ratio and peak RSS.
+# audit, part files). Prints MB/s and records/s of each, the export/scan ratio of the best runs and of each round
+# (with their median), and peak RSS.
 # Usage: bash bench/export-throughput.sh
 # Settings (environment): SIZE=1073741824 (bytes of JSON lines) SEED=7 RUNS=1 (rounds: best of, each stage run once a round) CORES="0 0,1"
 set -euo pipefail
@@ -52,8 +53,8 @@ fi
 DECLARATION=bench/export-declaration.yaml
 POLICY=samples/demo/fleet-policy.yaml
 
-declare -A BEST RSS_KB
-run() {  # run STAGE LABEL CORESET COMMAND...: one run; keeps the best wall time of STAGE in BEST[STAGE], its peak RSS in RSS_KB[STAGE]
+declare -A BEST RSS_KB LAST
+run() {  # run STAGE LABEL CORESET COMMAND...: one run; keeps its wall time in LAST[STAGE], the best in BEST[STAGE], the peak RSS in RSS_KB[STAGE]
   local stage=$1 label=$2 cores=$3
   shift 3
   local store="$WORK/store-$label.db" out="$WORK/out-$label"
@@ -70,6 +71,7 @@ run() {  # run STAGE LABEL CORESET COMMAND...: one run; keeps the best wall time
   local elapsed rss
   elapsed=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')
   rss=$(awk -F': ' '/Maximum resident set size/ { print $2 }' "$WORK/time.txt")
+  LAST[$stage]=$elapsed
   if [[ -z ${BEST[$stage]:-} ]] || awk -v a="$elapsed" -v b="${BEST[$stage]}" 'BEGIN { exit !(a < b) }'; then BEST[$stage]=$elapsed; fi
   if (( rss > ${RSS_KB[$stage]:-0} )); then RSS_KB[$stage]=$rss; fi
 }
@@ -82,12 +84,15 @@ for cores in $CORES; do
   threads=$(awk -F, '{ print NF }' <<<"$cores")
   # The machine's speed may drift from minute to minute: the stages take turns, round after round, so that each has
   # its runs spread over the same minutes as the others, and the best of each is taken.
-  BEST=() RSS_KB=()
+  # Each round's own export ÷ scan is kept too: its two runs are minutes apart at most, where the best of each may
+  # come from different rounds.
+  BEST=() RSS_KB=() ROUND_RATIOS=()
   for (( round = 1; round <= RUNS; round++ )); do
     run scan scan "$cores" "${OUTBOUND[@]}" scan --format json "$FILE" --key-file "$KEYS/subject.key"
     run valid scan "$cores" "${OUTBOUND[@]}" scan --validated-only --format json "$FILE" --key-file "$KEYS/subject.key"
     run dry dry "$cores" "${EXPORT[@]}" --threads "$threads" --dry-run
     run full export "$cores" "${EXPORT[@]}" --threads "$threads"
+    ROUND_RATIOS+=("$(awk -v s="${LAST[scan]}" -v e="${LAST[full]}" 'BEGIN { printf "%.3f", s / e }')")
   done
   scan=${BEST[scan]} scan_rss=${RSS_KB[scan]} valid=${BEST[valid]} valid_rss=${RSS_KB[valid]}
   dry=${BEST[dry]} dry_rss=${RSS_KB[dry]} full=${BEST[full]} full_rss=${RSS_KB[full]}
@@ -96,5 +101,7 @@ for cores in $CORES; do
     awk -v c="$cores" -v n="$name" -v s="$seconds" -v b="$bytes" -v r="$records" -v base="$scan" -v valid="$valid" -v rss="$rss" \
       'BEGIN { printf "%-8s %-22s %10.2f %10.1f %12.0f %8.2f %8.2f %9.0f\n", c, n, s, b / 1e6 / s, r / s, base / s, valid / s, rss / 1024 }'
   done
+  median=$(printf '%s\n' "${ROUND_RATIOS[@]}" | sort -n | awk '{ v[NR] = $1 } END { printf "%.3f", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }')
+  printf '%-8s export ÷ scan round by round: %s (median %s)\n' "$cores" "${ROUND_RATIOS[*]}" "$median"
 done
 echo "breakdown: detect ≈ scan; transform + decide ≈ dry-run − scan; ledger + quarantine + audit + write ≈ export − dry-run"
