@@ -15,7 +15,8 @@ namespace Outbound.Formats.Records;
 /// </summary>
 /// <remarks>
 /// A part is written under a temporary name, flushed to disk and renamed into place before its batch commits; a
-/// part whose batch did not commit (a crash in between) is removed on resume. The manifest is rewritten as batches
+/// part whose batch did not commit (a crash in between) is removed on resume. Once on disk, its pages are let go of
+/// (<see cref="PageCache"/>): nothing here reads a part again. The manifest is rewritten as batches
 /// commit (at most once a second, and when the run ends), also through a temporary file, so a receiver reading it never
 /// sees a part that is not complete.
 /// </remarks>
@@ -144,6 +145,7 @@ internal sealed class PartFileSink : IReleaseSink
         public (string FileName, string Digest) Complete()
         {
             _stream.Flush(flushToDisk: true);
+            PageCache.DropWritten(_stream.SafeFileHandle);
             _stream.Dispose();
             File.Move(_temporary, _final, overwrite: true);
             _completed = true;
