@@ -765,24 +765,72 @@ internal abstract class GatewayStore : IGatewayStore
                 {
                     var (keys, length) = byKeyId[keyId];
                     var span = keys.AsSpan(0, length);
-                    span.Sort();
+                    int[] order = SortOrder(span);
                     byte[] bytes = System.Buffers.ArrayPool<byte>.Shared.Rent(span.Length * SubjectGroup.KeySize);
                     int count = 0;
                     for (int i = 0; i < span.Length; i++)
                     {
                         // Repeats are neighbours now.
-                        if (i == 0 || span[i] != span[i - 1])
+                        ref readonly var key = ref span[order[i]];
+                        if (i == 0 || key != span[order[i - 1]])
                         {
-                            SubjectGroup.Write(span[i].High, span[i].Low, bytes.AsSpan(count++ * SubjectGroup.KeySize));
+                            SubjectGroup.Write(key.High, key.Low, bytes.AsSpan(count++ * SubjectGroup.KeySize));
                         }
                     }
 
+                    System.Buffers.ArrayPool<int>.Shared.Return(order);
                     System.Buffers.ArrayPool<KeyBits>.Shared.Return(keys);
                     groups.Add(new SubjectGroup(keyId, bytes, count));
                 }
 
                 yield return (sensitivity, groups);
             }
+        }
+
+        /// <summary>Returns the indexes of <paramref name="keys"/> in the keys' order, in an array from the pool.</summary>
+        /// <remarks>
+        /// Sorted by each key's first 64 bits, a plain number, with the index along: faster than comparing and moving
+        /// 256-bit keys. Keys are HMAC outputs, so keys sharing their first 64 bits are repeats (or all but never
+        /// happen); such runs are then put in full order.
+        /// </remarks>
+        private static int[] SortOrder(ReadOnlySpan<KeyBits> keys)
+        {
+            int length = keys.Length;
+            ulong[] prefixes = System.Buffers.ArrayPool<ulong>.Shared.Rent(length);
+            int[] order = System.Buffers.ArrayPool<int>.Shared.Rent(length);
+            for (int i = 0; i < length; i++)
+            {
+                prefixes[i] = (ulong)(keys[i].High >> 64);
+                order[i] = i;
+            }
+
+            Array.Sort(prefixes, order, 0, length);
+            for (int start = 0; start < length;)
+            {
+                int end = start + 1;
+                while (end < length && prefixes[end] == prefixes[start])
+                {
+                    end++;
+                }
+
+                // A run of ties, by insertion: short.
+                for (int i = start + 1; i < end; i++)
+                {
+                    int index = order[i];
+                    int at = i;
+                    for (; at > start && keys[order[at - 1]].CompareTo(keys[index]) > 0; at--)
+                    {
+                        order[at] = order[at - 1];
+                    }
+
+                    order[at] = index;
+                }
+
+                start = end;
+            }
+
+            System.Buffers.ArrayPool<ulong>.Shared.Return(prefixes);
+            return order;
         }
 
         /// <summary>Returns the keys of groups from <see cref="Sorted"/> to the pool once the store is done with them (it copies what it keeps).</summary>

@@ -1,3 +1,4 @@
+using Outbound.Detection;
 using Outbound.Gateway;
 using Outbound.Law;
 
@@ -14,6 +15,28 @@ public abstract partial class GatewayStoreContract
 
         Assert.Equal(new LedgerRegistration(new(0, 0), new(3, 0), Registered: true), registration);
         Assert.Equal(new PersonCounts(3, 0), store.Totals(Handler, Year));
+    }
+
+    [Fact]
+    public void Register_KeysAlikeInTheirFirst64Bits_CountedExactlyAndKnownAfter()
+    {
+        var store = Open();
+        var keyId = Person(1).Subject.KeyId;
+
+        // Keys equal in their first 64 bits and told apart only by later ones, given out of order with repeats, among
+        // ordinary keys: every distinct one counts once, and each is found again by the next batch.
+        var alike = Enumerable.Range(0, 60)
+            .Select(i => new LedgerEntry(new SubjectKey(keyId, new UInt128(0x9E3779B97F4A7C15, (ulong)(i * 37 % 20)), new UInt128(0, (ulong)(i % 3))), Sensitivity.NonSensitive))
+            .ToList();
+        var entries = alike.Concat(People(1, 30)).Concat(alike.Take(10)).ToArray();
+        int distinct = alike.Select(e => e.Subject).Distinct().Count() + 30;
+
+        var first = RegisterBatch(store, [.. entries.Reverse()]);
+        var again = RegisterBatch(store, [.. alike.Where((_, i) => i % 2 == 0), .. People(25, 32)]);
+
+        Assert.Equal(new PersonCounts(distinct, 0), first.Added);
+        Assert.Equal(new PersonCounts(2, 0), again.Added);
+        Assert.Equal(new PersonCounts(distinct + 2, 0), store.Totals(Handler, Year));
     }
 
     [Fact]
