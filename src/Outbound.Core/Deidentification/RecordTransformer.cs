@@ -279,7 +279,7 @@ public sealed class RecordTransformer
 
         if (field.Findings.IsEmpty)
         {
-            destination = new OutputField(field.Name, field.Value);
+            destination.SetUtf8(field.Name, field.Value, changed: false, default);
             return;
         }
 
@@ -316,7 +316,7 @@ public sealed class RecordTransformer
             {
                 state.Account(only, transform.Protection, plan.QuasiIdentifier);
                 bool whole = only.Start == 0 && only.Length == value.Length;
-                destination = new OutputField(field.Name, rewritten, changed) { Coarser = whole ? operation.Coarser : [] };
+                destination.SetUtf8(field.Name, rewritten, changed, whole ? operation.Coarser : []);
                 return;
             }
         }
@@ -391,7 +391,7 @@ public sealed class RecordTransformer
         if (rule.Operation is KeepOperation)
         {
             state.AccountAll(findings, Protection.None, quasiIdentifier);
-            destination = new OutputField(field.Name, field.Value);
+            destination.SetUtf8(field.Name, field.Value, changed: false, default);
             return;
         }
 
@@ -400,7 +400,7 @@ public sealed class RecordTransformer
         if (utf8 is not null && paired is null && TryRewriteUtf8(field.Value.Span, 0, field.Value.Length, transform, utf8, out var rewritten, out bool rewrote))
         {
             state.AccountAll(findings, transform.Protection, quasiIdentifier);
-            destination = new OutputField(field.Name, rewritten, rewrote) { Coarser = rule.Coarser };
+            destination.SetUtf8(field.Name, rewritten, rewrote, rule.Coarser);
             return;
         }
 

@@ -11,62 +11,90 @@ namespace Outbound.Deidentification;
 public readonly record struct FieldInput(string Name, ReadOnlyMemory<byte> Value, ReadOnlyMemory<Finding> Findings);
 
 /// <summary>One field of a transformed record.</summary>
-/// <remarks>A field that goes as it was keeps its UTF-8 value and makes the string only when <see cref="Value"/> is asked for.</remarks>
-public readonly record struct OutputField
+/// <remarks>
+/// A field that goes as it was keeps its UTF-8 value and makes the string only when <see cref="Value"/> is asked for.
+/// Immutable to everyone else; the transformer sets the fields of an output it builds in place (<see cref="SetUtf8"/>).
+/// </remarks>
+public record struct OutputField
 {
-    private readonly string? _value;
-    private readonly ReadOnlyMemory<byte> _original;
+    private string _name;
+    private string? _value;
+    private ReadOnlyMemory<byte> _original;
 
     // A rewritten value held in the caller's buffer rather than in a string of its own (RecordTransformer.TransformInto);
     // an empty one reads the same as the empty original of a field built from characters.
-    private readonly ReadOnlyMemory<char> _chars;
+    private ReadOnlyMemory<char> _chars;
+    private bool _changed;
+    private ImmutableArray<Transform> _coarser;
 
     /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct.</summary>
     /// <param name="name">The field's name.</param>
     /// <param name="value">The value to release.</param>
     /// <param name="changed">Whether any operator rewrote the value; an unchanged value may keep its original JSON type.</param>
-    public OutputField(string name, string value, bool changed) => (Name, _value, Changed) = (name, value, changed);
+    public OutputField(string name, string value, bool changed) => (_name, _value, _changed) = (name, value, changed);
 
     /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct for a field that goes as it was.</summary>
-    internal OutputField(string name, ReadOnlyMemory<byte> original) => (Name, _original) = (name, original);
+    internal OutputField(string name, ReadOnlyMemory<byte> original) => (_name, _original) = (name, original);
 
     /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct for a value written in a buffer the caller keeps for as long as the field is read.</summary>
-    internal OutputField(string name, ReadOnlyMemory<char> value, bool changed) => (Name, _chars, Changed) = (name, value, changed);
+    internal OutputField(string name, ReadOnlyMemory<char> value, bool changed) => (_name, _chars, _changed) = (name, value, changed);
 
     /// <summary>Initializes a new instance of the <see cref="OutputField"/> struct for a value rewritten in UTF-8, in a buffer the caller keeps for as long as the field is read.</summary>
-    internal OutputField(string name, ReadOnlyMemory<byte> value, bool changed) => (Name, _original, Changed) = (name, value, changed);
+    internal OutputField(string name, ReadOnlyMemory<byte> value, bool changed) => (_name, _original, _changed) = (name, value, changed);
 
     /// <summary>Gets the field's name.</summary>
-    public string Name { get; }
+    public readonly string Name => _name;
 
     /// <summary>Gets the value to release.</summary>
-    public string Value => _value ?? (_chars.IsEmpty ? Encoding.UTF8.GetString(_original.Span) : new string(_chars.Span));
+    public readonly string Value => _value ?? (_chars.IsEmpty ? Encoding.UTF8.GetString(_original.Span) : new string(_chars.Span));
 
     /// <summary>Gets the value to release as characters: what <see cref="Value"/> gives, without making a string of a value rewritten in characters.</summary>
-    public ReadOnlySpan<char> Text => _value is not null ? _value : _chars.IsEmpty ? Value : _chars.Span;
+    public readonly ReadOnlySpan<char> Text => _value is not null ? _value : _chars.IsEmpty ? Value : _chars.Span;
+
+    /// <summary>Gets a value indicating whether any operator rewrote the value.</summary>
+    public readonly bool Changed => _changed;
+
+    /// <summary>Gets the operators k-anonymity may apply to generalise the value further, finest first.</summary>
+    internal ImmutableArray<Transform> Coarser
+    {
+        readonly get => _coarser;
+        init => _coarser = value;
+    }
 
     /// <summary>Returns the value to release as UTF-8, without decoding it, when it is held so: as it was read, or rewritten in UTF-8.</summary>
     /// <param name="value">The value's UTF-8 bytes, or empty when it is held as characters.</param>
     /// <returns><see langword="false"/> when the value is held as characters (<see cref="Text"/>).</returns>
-    public bool TryGetUtf8(out ReadOnlySpan<byte> value)
+    public readonly bool TryGetUtf8(out ReadOnlySpan<byte> value)
     {
         bool utf8 = _value is null && _chars.IsEmpty;
         value = utf8 ? _original.Span : default;
         return utf8;
     }
 
-    /// <summary>Gets a value indicating whether any operator rewrote the value.</summary>
-    public bool Changed { get; }
-
-    /// <summary>Gets the operators k-anonymity may apply to generalise the value further, finest first.</summary>
-    internal ImmutableArray<Transform> Coarser { get; init; }
-
     /// <summary>Returns <see langword="true"/> when the name, value and change flag are equal.</summary>
-    public bool Equals(OutputField other) =>
+    public readonly bool Equals(OutputField other) =>
         string.Equals(Name, other.Name, StringComparison.Ordinal) && string.Equals(Value, other.Value, StringComparison.Ordinal) && Changed == other.Changed;
 
     /// <inheritdoc/>
-    public override int GetHashCode() => HashCode.Combine(Name, Value, Changed);
+    public override readonly int GetHashCode() => HashCode.Combine(Name, Value, Changed);
+
+    /// <summary>
+    /// Makes this the field <paramref name="name"/> with a UTF-8 value (as it was read when not <paramref name="changed"/>),
+    /// as the constructors would, but in place.
+    /// </summary>
+    /// <remarks>
+    /// For an output in an array: assigning a new one there copies the whole struct with one bulk write barrier, which
+    /// costs more than the three references written here (measured on the export's transform).
+    /// </remarks>
+    internal void SetUtf8(string name, ReadOnlyMemory<byte> value, bool changed, ImmutableArray<Transform> coarser)
+    {
+        _name = name;
+        _value = null;
+        _original = value;
+        _chars = default;
+        _changed = changed;
+        _coarser = coarser;
+    }
 }
 
 /// <summary>An identifier an operator could not read (a date that is no date, a lone GCJ-02 latitude), replaced by its type label instead.</summary>

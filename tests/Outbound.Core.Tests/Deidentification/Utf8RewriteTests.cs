@@ -153,6 +153,41 @@ public sealed class Utf8RewriteTests
         Assert.Equal("36.64", bytes[4].Value);
     }
 
+    [Fact]
+    public void TransformInto_OutputsOfAnEarlierRecord_KeepNothingOfIt()
+    {
+        var policy = new Policy
+        {
+            Name = "reused-outputs",
+            Output = PolicyOutput.Deidentified,
+            Default = new LabelOperation(),
+            Rules =
+            [
+                new(RuleSelector.OfType(IdentifierType.CnPlate), new MaskOperation(), "rules[0]"),
+                new(RuleSelector.OfType(IdentifierType.Vin), new MaskOperation(3, 0), "rules[1]"),
+            ],
+        };
+        var transformer = new RecordTransformer(policy, Fields.Keys);
+
+        // The earlier record's values are rewritten by characters (a plate with its separator) and in UTF-8 (a VIN);
+        // the later one's same fields go as they were, or the other way about.
+        FieldInput[] earlier = [Fields.Scanned("plate", "鲁B·L557V"), Fields.Scanned("vin", "LVS1YUVE5TE184838"), Fields.Scanned("fw", "4.2.1")];
+        FieldInput[] later = [Fields.Scanned("plate", "none"), Fields.Scanned("vin", "鲁A430U0"), Fields.Scanned("fw", "LFVAJS410N3537949")];
+        RecordTransformer.FieldPlan[] plans = [.. earlier.Select(field => transformer.PlanOf(field.Name))];
+        var reused = new OutputField[3];
+        var fresh = new OutputField[3];
+
+        transformer.TransformInto(earlier, reused, plans, new System.Buffers.ArrayBufferWriter<char>(), new System.Buffers.ArrayBufferWriter<byte>());
+        transformer.TransformInto(later, reused, plans, new System.Buffers.ArrayBufferWriter<char>(), new System.Buffers.ArrayBufferWriter<byte>());
+        transformer.TransformInto(later, fresh, plans, new System.Buffers.ArrayBufferWriter<char>(), new System.Buffers.ArrayBufferWriter<byte>());
+
+        Assert.Equal(fresh, reused);
+        Assert.Equal(["none", "鲁*****0", "LFV**************"], reused.Select(field => field.Value));
+        Assert.Equal([false, true, true], reused.Select(field => field.Changed));
+        Assert.All(reused, field => Assert.True(field.TryGetUtf8(out _), $"{field.Name} is held as characters"));
+        Assert.Equal(fresh.Select(field => field.Coarser.IsDefault), reused.Select(field => field.Coarser.IsDefault));
+    }
+
     private static bool SameAsCharacters(Transform transform, string text)
     {
         byte[] input = Encoding.UTF8.GetBytes(text);
