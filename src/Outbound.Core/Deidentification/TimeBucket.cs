@@ -115,16 +115,9 @@ public sealed class TimeBucket : Transform
             return false;
         }
 
-        Span<char> digits = stackalloc char[14];
-        int length = System.Text.Encoding.ASCII.GetChars(input, digits);
-        Span<char> floored = stackalloc char[14];
-        if (!FloorEpoch(digits[..length], floored, out int flooredLength))
-        {
-            return false;
-        }
-
-        written = System.Text.Encoding.ASCII.GetBytes(floored[..flooredLength], destination);
-        return true;
+        return long.TryParse(input, NumberStyles.None, CultureInfo.InvariantCulture, out long value)
+            && FloorEpoch(value, millis: input.Length >= 12) is >= 0 and var floor
+            && floor.TryFormat(destination, out written, default, CultureInfo.InvariantCulture);
     }
 
     /// <inheritdoc/>
@@ -133,12 +126,16 @@ public sealed class TimeBucket : Transform
     private bool FloorEpoch(ReadOnlySpan<char> digits, Span<char> target, out int written)
     {
         written = 0;
-        bool millis = digits.Length is >= 12 and <= 14;
-        if (digits.Length > 14 || !long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long value))
-        {
-            return false;
-        }
+        return digits.Length <= 14
+            && long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long value)
+            && FloorEpoch(value, millis: digits.Length >= 12) is >= 0 and var floor
+            && floor.TryFormat(target, out written, default, CultureInfo.InvariantCulture);
+    }
 
+    // The start of the bucket an epoch value (milliseconds when `millis`, else seconds) falls in, in the same unit;
+    // negative when it is before the epoch.
+    private long FloorEpoch(long value, bool millis)
+    {
         long unit = millis ? TimeSpan.TicksPerMillisecond : TimeSpan.TicksPerSecond;
         if (Unit <= TimeUnit.Day)
         {
@@ -151,8 +148,7 @@ public sealed class TimeBucket : Transform
             };
             long ticks = value * unit;
             long start = ticks - (((ticks + EpochOffset.Ticks) % step) + step) % step;
-            long floor = start / unit;
-            return floor >= 0 && floor.TryFormat(target, out written, default, CultureInfo.InvariantCulture);
+            return start / unit;
         }
 
         var instant = DateTimeOffset.UnixEpoch.AddTicks(value * unit).ToOffset(EpochOffset);
@@ -165,9 +161,7 @@ public sealed class TimeBucket : Transform
             TimeUnit.Month => new DateTime(local.Year, local.Month, 1, 0, 0, 0, DateTimeKind.Unspecified),
             _ => new DateTime(local.Year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified),
         };
-        long result = (new DateTimeOffset(floored, EpochOffset) - DateTimeOffset.UnixEpoch).Ticks / unit;
-
-        return result >= 0 && result.TryFormat(target, out written, default, CultureInfo.InvariantCulture);
+        return (new DateTimeOffset(floored, EpochOffset) - DateTimeOffset.UnixEpoch).Ticks / unit;
     }
 
     private bool FloorIso(ReadOnlySpan<char> value, Span<char> target)
