@@ -136,12 +136,6 @@ internal sealed partial class JsonLinesReader
             return;
         }
 
-        if (!Utf8.IsValid(text))
-        {
-            session.Visitor.Skip(line, "", RecordMessages.InvalidUtf8(Utf8Text.IndexOfInvalid(text) + 1L));
-            return;
-        }
-
         if (session.Parse(text, line))
         {
             session.Emit(text, line);
@@ -168,9 +162,23 @@ internal sealed partial class JsonLinesReader
         /// <summary>Gets or sets a value indicating whether lines go through <see cref="TryParseSimple"/> first; off only to compare the two paths in tests.</summary>
         internal bool SimplePath { get; set; } = true;
 
-        /// <summary>Reads the fields of <paramref name="text"/> into the buffers, or reports why it cannot.</summary>
-        public bool Parse(ReadOnlySpan<byte> text, long line) =>
-            (SimplePath && TryParseSimple(text)) || ParseGeneral(text, line);
+        /// <summary>Reads the fields of <paramref name="text"/> into the buffers, or reports why it cannot (invalid UTF-8 first).</summary>
+        /// <remarks>A line <see cref="TryParseSimple"/> reads is known to be valid UTF-8 by then; any other is checked whole.</remarks>
+        public bool Parse(ReadOnlySpan<byte> text, long line)
+        {
+            if (SimplePath && TryParseSimple(text))
+            {
+                return true;
+            }
+
+            if (!Utf8.IsValid(text))
+            {
+                Visitor.Skip(line, "", RecordMessages.InvalidUtf8(Utf8Text.IndexOfInvalid(text) + 1L));
+                return false;
+            }
+
+            return ParseGeneral(text, line);
+        }
 
         /// <summary>Reads the fields of <paramref name="text"/> with <see cref="Utf8JsonReader"/>, or reports why it cannot.</summary>
         private bool ParseGeneral(ReadOnlySpan<byte> text, long line)
@@ -276,7 +284,10 @@ internal sealed partial class JsonLinesReader
         /// <see langword="false"/>, with nothing reported, for anything else (escapes, deeper nesting, and every line that
         /// is not valid JSON), which then goes to <see cref="ParseGeneral"/>: it gives the same fields or the error message.
         /// </returns>
-        /// <remarks>The line must be valid UTF-8 (checked before). This path accepts only what <see cref="Utf8JsonReader"/> accepts.</remarks>
+        /// <remarks>
+        /// This path accepts only what <see cref="Utf8JsonReader"/> accepts, and only valid UTF-8: outside strings it takes
+        /// nothing but ASCII, and a string with other bytes is checked (<see cref="EndOfPlainString"/>).
+        /// </remarks>
         private bool TryParseSimple(ReadOnlySpan<byte> text)
         {
             _scratch.Clear();
@@ -499,23 +510,29 @@ internal sealed partial class JsonLinesReader
         /// <summary>The deepest nesting <see cref="TryParseSimple"/> reads; deeper lines go to the general reader, which knows <see cref="MaxDepth"/>.</summary>
         private const int SimpleMaxDepth = 32;
 
-        /// <summary>Returns the index of the closing quote of a string without escapes whose content starts at <paramref name="start"/>, or -1.</summary>
+        /// <summary>
+        /// Returns the index of the closing quote of a string without escapes whose content starts at
+        /// <paramref name="start"/>, or -1; also -1 when the content is not valid UTF-8.
+        /// </summary>
         /// <remarks>
         /// Most names and values end within 32 bytes, and most lines go on for 32 bytes after them, so the first 32 bytes
         /// are looked at inline with vector compares; longer strings and the ends of lines go on in <see cref="EndOfLongPlainString"/>.
+        /// The same compares tell whether the content is all ASCII: only a string with other bytes is checked for UTF-8.
         /// </remarks>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int EndOfPlainString(ReadOnlySpan<byte> text, int start)
         {
             if (Vector256.IsHardwareAccelerated && start <= text.Length - Vector256<byte>.Count)
             {
-                uint stops = StringStops(Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(text), (nuint)start));
+                var bytes = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(text), (nuint)start);
+                uint stops = StringStops(bytes);
+                uint high = bytes.ExtractMostSignificantBits();
                 return stops != 0
-                    ? QuoteOrFail(text, start + BitOperations.TrailingZeroCount(stops))
-                    : EndOfLongPlainString(text, start + Vector256<byte>.Count);
+                    ? Closed(text, start, start + BitOperations.TrailingZeroCount(stops), (high & ((stops & (0u - stops)) - 1)) != 0)
+                    : EndOfLongPlainString(text, start, start + Vector256<byte>.Count, high != 0);
             }
 
-            return EndOfLongPlainString(text, start);
+            return EndOfLongPlainString(text, start, start, nonAscii: false);
         }
 
         /// <summary>Returns one bit for each of 32 bytes that ends a plain string: a quote, a backslash or a control character.</summary>
@@ -525,20 +542,32 @@ internal sealed partial class JsonLinesReader
             | Vector256.Equals(bytes, Vector256.Create((byte)'\\'))
             | Vector256.LessThan(bytes, Vector256.Create((byte)' '))).ExtractMostSignificantBits();
 
-        /// <summary>Does the work of <see cref="EndOfPlainString"/> from <paramref name="start"/>: 32 or 16 bytes at a time while that many are left, then byte by byte.</summary>
-        private static int EndOfLongPlainString(ReadOnlySpan<byte> text, int start)
+        /// <summary>
+        /// Does the work of <see cref="EndOfPlainString"/> for the string whose content starts at <paramref name="start"/>,
+        /// from <paramref name="from"/> on: 32 or 16 bytes at a time while that many are left, then byte by byte.
+        /// </summary>
+        /// <param name="text">The line.</param>
+        /// <param name="start">Where the string's content starts.</param>
+        /// <param name="from">Where to go on looking for its end.</param>
+        /// <param name="nonAscii">Whether a byte before <paramref name="from"/> is not ASCII.</param>
+        private static int EndOfLongPlainString(ReadOnlySpan<byte> text, int start, int from, bool nonAscii)
         {
-            int i = start;
+            int i = from;
             ref byte origin = ref MemoryMarshal.GetReference(text);
+            uint high = nonAscii ? 1u : 0u;
             if (Vector256.IsHardwareAccelerated)
             {
                 for (; i <= text.Length - Vector256<byte>.Count; i += Vector256<byte>.Count)
                 {
-                    uint stops = StringStops(Vector256.LoadUnsafe(ref origin, (nuint)i));
+                    var bytes = Vector256.LoadUnsafe(ref origin, (nuint)i);
+                    uint stops = StringStops(bytes);
                     if (stops != 0)
                     {
-                        return QuoteOrFail(text, i + BitOperations.TrailingZeroCount(stops));
+                        high |= bytes.ExtractMostSignificantBits() & ((stops & (0u - stops)) - 1);
+                        return Closed(text, start, i + BitOperations.TrailingZeroCount(stops), high != 0);
                     }
+
+                    high |= bytes.ExtractMostSignificantBits();
                 }
             }
 
@@ -552,8 +581,11 @@ internal sealed partial class JsonLinesReader
                         | Vector128.LessThan(bytes, Vector128.Create((byte)' '))).ExtractMostSignificantBits();
                     if (stops != 0)
                     {
-                        return QuoteOrFail(text, i + BitOperations.TrailingZeroCount(stops));
+                        high |= bytes.ExtractMostSignificantBits() & ((stops & (0u - stops)) - 1);
+                        return Closed(text, start, i + BitOperations.TrailingZeroCount(stops), high != 0);
                     }
+
+                    high |= bytes.ExtractMostSignificantBits();
                 }
             }
 
@@ -562,15 +594,22 @@ internal sealed partial class JsonLinesReader
                 byte b = text[i];
                 if (b == (byte)'"' || b == (byte)'\\' || b < (byte)' ')
                 {
-                    return QuoteOrFail(text, i);
+                    return Closed(text, start, i, high != 0);
                 }
+
+                high |= (uint)b >> 7;
             }
 
             return -1;
         }
 
-        /// <summary>Returns <paramref name="stop"/> when the byte that ended a plain string there is its closing quote, or -1 (an escape or a control character).</summary>
-        private static int QuoteOrFail(ReadOnlySpan<byte> text, int stop) => text[stop] == (byte)'"' ? stop : -1;
+        /// <summary>
+        /// Returns <paramref name="stop"/> when the byte that ended a plain string there is its closing quote and the string
+        /// from <paramref name="start"/> is valid UTF-8 (checked only when <paramref name="nonAscii"/>), or -1: an escape,
+        /// a control character or bytes that are not UTF-8.
+        /// </summary>
+        private static int Closed(ReadOnlySpan<byte> text, int start, int stop, bool nonAscii) =>
+            text[stop] == (byte)'"' && (!nonAscii || Utf8.IsValid(text[start..stop])) ? stop : -1;
 
         /// <summary>Returns the index after a JSON number that starts at <paramref name="start"/> and is followed by a delimiter, or -1.</summary>
         private static int EndOfNumber(ReadOnlySpan<byte> text, int start)
@@ -623,8 +662,22 @@ internal sealed partial class JsonLinesReader
             return At(text, i) is (byte)',' or (byte)'}' or (byte)']' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' ? i : -1;
         }
 
+        /// <summary>Returns the index of the first byte at or after <paramref name="i"/> that is not a digit, or the length: 16 bytes at once while that many are left.</summary>
         private static int Digits(ReadOnlySpan<byte> text, int i)
         {
+            if (Vector128.IsHardwareAccelerated && i <= text.Length - Vector128<byte>.Count)
+            {
+                var bytes = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(text), (nuint)i);
+                uint digits = Vector128.LessThan(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)10)).ExtractMostSignificantBits();
+                int run = BitOperations.TrailingZeroCount(~digits);
+                if (run < Vector128<byte>.Count)
+                {
+                    return i + run;
+                }
+
+                i += Vector128<byte>.Count;
+            }
+
             while (IsDigit(At(text, i)))
             {
                 i++;

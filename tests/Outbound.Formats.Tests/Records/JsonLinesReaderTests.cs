@@ -90,6 +90,34 @@ public sealed partial class JsonLinesReaderTests
     }
 
     [Theory]
+    [InlineData(new byte[] { 0xFF })]                   // never in UTF-8
+    [InlineData(new byte[] { 0xE4, 0xB8 })]             // 中 cut short
+    [InlineData(new byte[] { 0xC0, 0x80 })]             // overlong NUL
+    [InlineData(new byte[] { 0xED, 0xA0, 0x80 })]       // a surrogate
+    [InlineData(new byte[] { 0xF4, 0x90, 0x80, 0x80 })] // past U+10FFFF
+    [InlineData(new byte[] { 0x80 })]                   // a lone continuation byte
+    public void Read_InvalidUtf8AnywhereInANameOrValue_ReportedAtItsByte(byte[] invalid)
+    {
+        // Strings of every length to 80 bytes around the bad bytes: they end inside and beyond the first 32 bytes, and
+        // in the 32-, 16- and 1-byte steps; the line's valid twin, with 中 in their place, is read whole.
+        for (int before = 0; before <= 40; before += 3)
+        {
+            for (int after = 0; after <= 40; after += 5)
+            {
+                byte[] padBefore = Encoding.UTF8.GetBytes(new string('b', before));
+                byte[] padAfter = Encoding.UTF8.GetBytes(new string('a', after));
+                byte[] inValue = [.. "{\"k\":\""u8, .. padBefore, .. invalid, .. padAfter, .. "\"}"u8];
+                byte[] inName = [.. "{\""u8, .. padBefore, .. invalid, .. padAfter, .. "\":1}"u8];
+                byte[] valid = [.. "{\"k\":\""u8, .. padBefore, .. "中"u8, .. padAfter, .. "\"}"u8];
+
+                Assert.Equal([$"skip 1 [] Expected UTF-8 text; byte {7 + before} of the line is not valid UTF-8."], Read(inValue));
+                Assert.Equal([$"skip 1 [] Expected UTF-8 text; byte {3 + before} of the line is not valid UTF-8."], Read(inName));
+                Assert.Equal(["begin 1", $"k={new string('b', before)}中{new string('a', after)}", "end"], Read(valid));
+            }
+        }
+    }
+
+    [Theory]
     [InlineData("""{"a":1,}""", "", "a field name in double quotes", 8)]              // trailing comma
     [InlineData("""{"a" 1}""", "", "':' after the field name", 6)]
     [InlineData("""{"a":1,"b"}""", "", "':' after the field name", 11)]
