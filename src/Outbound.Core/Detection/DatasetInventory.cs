@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Outbound.Detection;
@@ -284,11 +286,11 @@ public sealed class DatasetInventory : IRecordVisitor
     {
         var previous = _previousField;
         FieldTally tally;
-        if (previous.Next is { } next && name.SequenceEqual(next.NameBytes))
+        if (previous.Next is { } next && IsNamed(name, next.NameBytes))
         {
             tally = next;
         }
-        else if (previous.NextButOne is { } other && name.SequenceEqual(other.NameBytes))
+        else if (previous.NextButOne is { } other && IsNamed(name, other.NameBytes))
         {
             tally = other;
             (previous.Next, previous.NextButOne) = (other, previous.Next);
@@ -301,6 +303,32 @@ public sealed class DatasetInventory : IRecordVisitor
 
         _previousField = tally;
         return tally;
+    }
+
+    /// <summary>Returns whether <paramref name="name"/> has the bytes of <paramref name="expected"/>: names of up to 16 bytes compared inline, in two loads from each end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNamed(ReadOnlySpan<byte> name, byte[] expected)
+    {
+        int length = name.Length;
+        if (length != expected.Length)
+        {
+            return false;
+        }
+
+        ref byte a = ref MemoryMarshal.GetReference(name);
+        ref byte b = ref MemoryMarshal.GetArrayDataReference(expected);
+        return length switch
+        {
+            > 16 => name.SequenceEqual(expected),
+            >= 8 => Unsafe.ReadUnaligned<ulong>(ref a) == Unsafe.ReadUnaligned<ulong>(ref b)
+                && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, length - 8)) == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, length - 8)),
+            >= 4 => Unsafe.ReadUnaligned<uint>(ref a) == Unsafe.ReadUnaligned<uint>(ref b)
+                && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref a, length - 4)) == Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, length - 4)),
+            >= 2 => Unsafe.ReadUnaligned<ushort>(ref a) == Unsafe.ReadUnaligned<ushort>(ref b)
+                && Unsafe.Add(ref a, length - 1) == Unsafe.Add(ref b, length - 1),
+            1 => a == b,
+            _ => true,
+        };
     }
 
     private FieldTally Lookup(ReadOnlySpan<byte> name)

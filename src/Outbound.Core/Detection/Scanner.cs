@@ -22,6 +22,9 @@ public sealed class Scanner
     /// <summary>The types <see cref="AfterPoint"/> narrows.</summary>
     private const uint DecimalGated = (1u << (int)IdentifierType.IpAddress) | (1u << (int)IdentifierType.GpsCoord);
 
+    /// <summary>The mobile number's bit, narrowed by the first digit of a run.</summary>
+    private const uint Mobile = 1u << (int)IdentifierType.CnMobile;
+
     private static readonly SearchValues<byte> AsciiLettersAndDigits =
         SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"u8);
 
@@ -90,6 +93,14 @@ public sealed class Scanner
                     if ((allowed & DecimalGated) != 0)
                     {
                         allowed = AfterPoint(text, position + runLength, allowed, context);
+                    }
+
+                    if (first == (byte)'1' && runLength is not (3 or 11))
+                    {
+                        // A mobile number that begins a run with its own first digit is 11 digits, or 3 grouped 3-4-4; the
+                        // longer runs the gate lets through (13 and 15 digits) begin with a country code, 86 or 0086. So a
+                        // 13-digit epoch timestamp is no candidate.
+                        allowed &= ~Mobile;
                     }
 
                     if ((allowed & _typesByByte[first]) == 0)

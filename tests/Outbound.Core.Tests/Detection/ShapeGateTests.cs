@@ -126,4 +126,52 @@ public sealed class ShapeGateTests
         // The texts hold real findings, so the comparison is not between two empty lists.
         Assert.True(found > 1000, $"only {found} findings");
     }
+
+    // A run that begins with 1 is offered to the mobile recognizer only at 3 or 11 digits: on random digit groups,
+    // country codes and separators, scanning finds exactly what asking the recognizer at every position finds.
+    [Fact]
+    public void ScannerMobileNarrowing_RandomDigitRuns_LosesNothingTheRecognizerFinds()
+    {
+        var recognizer = new MobileRecognizer();
+        string[] pieces =
+        [
+            "13800138000", "138", "0013", "8000", "1380013800", "138001380001", "1754114446281", "175411444628123",
+            "8613800138000", "008613800138000", "86", "0086", "+86", "(+86)", "19912345678", "1", "15", "1991234567812",
+        ];
+        string[] separators = [" ", "-", "", ",", "\"", "a", ".", "/"];
+        var random = new Random(20261201);
+        var context = new ScanContext(RecognizerScan.ReferenceDate);
+        int found = 0;
+        for (int n = 0; n < 20_000; n++)
+        {
+            var text = new System.Text.StringBuilder();
+            int parts = random.Next(1, 6);
+            for (int i = 0; i < parts; i++)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]).Append(separators[random.Next(separators.Length)]);
+            }
+
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+            var scanned = new List<Finding>();
+            new Scanner([recognizer]).Scan(bytes, context, scanned);
+            var expected = new List<Finding>();
+            for (int position = 0; position < bytes.Length;)
+            {
+                if (recognizer.Triggers.Contains(bytes[position]) && recognizer.TryMatch(bytes, position, context, out var finding))
+                {
+                    expected.Add(finding);
+                    position = Math.Max(finding.End, position + 1);
+                }
+                else
+                {
+                    position++;
+                }
+            }
+
+            Assert.Equal(expected, scanned);
+            found += expected.Count;
+        }
+
+        Assert.True(found > 1000, $"only {found} findings");
+    }
 }
