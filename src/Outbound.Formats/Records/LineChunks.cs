@@ -20,10 +20,15 @@ internal interface ILineHandler<TState>
 /// Reads a line-based file in chunks cut at line ends and handles the chunks in parallel, handing back each chunk's
 /// state in input order, with memory bounded by the chunk size times the degree of parallelism.
 /// </summary>
+/// <remarks>
+/// Chunks are small, so that a chunk just read is still in the processor's cache when it is handled, and the buffers
+/// they take turns in stay there too. A line longer than a chunk gets a larger buffer of its own, up to the longest
+/// line handled.
+/// </remarks>
 internal static class LineChunks
 {
-    /// <summary>The default chunk size.</summary>
-    public const int DefaultChunkBytes = 4 << 20;
+    /// <summary>The default chunk size: three buffers of it (one filling, one handled, one spare) fit a core's 1 MiB cache.</summary>
+    public const int DefaultChunkBytes = 256 << 10;
 
     /// <summary>The default longest line; longer lines are reported and skipped.</summary>
     public const int DefaultMaxLineBytes = 16 << 20;
@@ -34,7 +39,7 @@ internal static class LineChunks
     /// <param name="completed">Receives each chunk's state in input order, with the bytes read so far.</param>
     /// <param name="parallelism">Chunks handled at once on pool threads while the next is read; 0 handles each on the calling thread, in turn.</param>
     /// <param name="maxLineBytes">The longest line handled.</param>
-    /// <param name="chunkBytes">The chunk size; at least two bytes more than <paramref name="maxLineBytes"/>.</param>
+    /// <param name="chunkBytes">The chunk size; a chunk grows past it only to hold a line longer than it.</param>
     /// <param name="cancellationToken">Stops reading.</param>
     public static void Run<TState>(
         Stream stream,
@@ -48,17 +53,31 @@ internal static class LineChunks
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(handler);
         ArgumentNullException.ThrowIfNull(completed);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkBytes, 1);
+
         // Room for the longest line and its CR LF, so a line within the limit always fits in one chunk.
-        chunkBytes = Math.Max(chunkBytes, maxLineBytes + 2);
+        int largest = maxLineBytes + 2;
+        chunkBytes = Math.Min(chunkBytes, largest);
         var pending = new Queue<(Task<TState> Work, long BytesRead)>();
         var tooLong = new List<(long Line, long Length)>();
 
-        // Buffers handed back by finished chunks, reused for the next ones: at most parallelism + 2 of them ever exist,
-        // each of exactly chunkBytes (a shared pool would round 16 MiB + 2 up to 32 MiB, and a buffer handed back on
-        // another thread would often not be found again, so every chunk would touch fresh memory).
+        // Buffers handed back by finished chunks, reused for the next ones: at most parallelism + 2 of chunkBytes ever
+        // exist (a buffer handed back to a shared pool on another thread would often not be found again, so every chunk
+        // would touch fresh memory). The larger buffers of long lines are left to the collector.
         var spare = new ConcurrentBag<byte[]>();
-        byte[] NewBuffer() => spare.TryTake(out byte[]? reused) ? reused : GC.AllocateUninitializedArray<byte>(chunkBytes);
-        byte[] buffer = NewBuffer();
+        byte[] NewBuffer(int least) =>
+            least > chunkBytes ? GC.AllocateUninitializedArray<byte>(least)
+            : spare.TryTake(out byte[]? reused) ? reused
+            : GC.AllocateUninitializedArray<byte>(chunkBytes);
+        void Reuse(byte[] used)
+        {
+            if (used.Length == chunkBytes)
+            {
+                spare.Add(used);
+            }
+        }
+
+        byte[] buffer = NewBuffer(0);
         int filled = 0;
         long line = 1;
         long bytesRead = 0;
@@ -74,8 +93,8 @@ internal static class LineChunks
             // Sequential chunks are handled on this thread: a handler that blocks (a full queue downstream) then holds no
             // pool thread, which on one core is the only one the pool starts with.
             var work = parallelism == 0
-                ? Task.FromResult(HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, spare))
-                : Task.Run(() => HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, spare), cancellationToken);
+                ? Task.FromResult(HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, Reuse))
+                : Task.Run(() => HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, Reuse), cancellationToken);
             pending.Enqueue((work, bytesRead));
         }
 
@@ -92,9 +111,9 @@ internal static class LineChunks
         {
             cancellationToken.ThrowIfCancellationRequested();
             bool end = false;
-            while (filled < chunkBytes)
+            while (filled < buffer.Length)
             {
-                int read = stream.Read(buffer, filled, chunkBytes - filled);
+                int read = stream.Read(buffer, filled, buffer.Length - filled);
                 if (read == 0)
                 {
                     end = true;
@@ -144,15 +163,26 @@ internal static class LineChunks
                     break;
                 }
 
-                // A whole chunk without a line end: the line is longer than the limit.
+                if (buffer.Length < largest)
+                {
+                    // A line longer than a chunk: a larger buffer for it, up to the longest line.
+                    byte[] larger = NewBuffer((int)Math.Min(largest, 2L * buffer.Length));
+                    buffer.AsSpan(0, filled).CopyTo(larger);
+                    Reuse(buffer);
+                    buffer = larger;
+                    continue;
+                }
+
+                // The longest line's room without a line end: the line is longer than the limit.
                 skipping = true;
                 longLineStart = line;
                 longLineLength = filled;
+                lastByteWasCarriageReturn = buffer[filled - 1] == (byte)'\r';
                 filled = 0;
                 continue;
             }
 
-            byte[] next = NewBuffer();
+            byte[] next = NewBuffer(filled - cut);
             buffer.AsSpan(cut, filled - cut).CopyTo(next);
             long firstLine = line;
             line += System.MemoryExtensions.Count(buffer.AsSpan(0, cut), (byte)'\n') + (buffer[cut - 1] == (byte)'\n' ? 0 : 1);
@@ -172,13 +202,13 @@ internal static class LineChunks
         }
         else
         {
-            spare.Add(buffer);
+            Reuse(buffer);
         }
 
         Drain(0);
     }
 
-    private static TState HandleChunk<TState>(ILineHandler<TState> handler, byte[] buffer, int length, long firstLine, int maxLineBytes, (long Line, long Length)[] tooLong, ConcurrentBag<byte[]> spare)
+    private static TState HandleChunk<TState>(ILineHandler<TState> handler, byte[] buffer, int length, long firstLine, int maxLineBytes, (long Line, long Length)[] tooLong, Action<byte[]> reuse)
     {
         try
         {
@@ -216,7 +246,7 @@ internal static class LineChunks
         }
         finally
         {
-            spare.Add(buffer);
+            reuse(buffer);
         }
     }
 }

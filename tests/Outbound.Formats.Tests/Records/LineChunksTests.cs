@@ -12,7 +12,8 @@ public sealed class LineChunksTests
     public Property Run_AnyLinesAnyChunkSize_HandsEveryLineOnceInOrder() =>
         Prop.ForAll(
             Gen.ArrayOf(Gen.Choose(0, 120).Select(length => new string('a', length))).ToArbitrary(),
-            Gen.Choose(0, (160 * 4) - 1).Select(n => (Chunk: 41 + (n / 4), Newline: n % 2 == 0 ? "\n" : "\r\n", Final: n / 2 % 2 == 0)).ToArbitrary(),
+            // Chunks from 1 byte (every line needs a larger buffer) to more than the longest line (40 bytes).
+            Gen.Choose(0, (160 * 4) - 1).Select(n => (Chunk: 1 + (n / 4), Newline: n % 2 == 0 ? "\n" : "\r\n", Final: n / 2 % 2 == 0)).ToArbitrary(),
             (lines, shape) =>
             {
                 var (chunk, newline, finalNewline) = shape;
@@ -32,6 +33,18 @@ public sealed class LineChunksTests
 
         Assert.Equal([(1L, "first"), (3L, "last")], seen.Lines);
         Assert.Equal([(2L, 500L)], seen.TooLong);
+    }
+
+    [Fact]
+    public void Run_LinesLongerThanAChunk_HandledWholeWithinTheLimitAndReportedBeyondIt()
+    {
+        // A chunk of 16 bytes: lines of 17 to 1,000 bytes get larger buffers, up to the limit of 1,000; then small again.
+        string[] lines = ["a", new string('b', 17), "c", new string('d', 999), new string('e', 1000), new string('f', 1001), new string('g', 5000), "h", "", "i"];
+
+        var seen = Collect(string.Join("\r\n", lines) + "\n", maxLineBytes: 1000, chunkBytes: 16);
+
+        Assert.Equal(lines.Select((line, i) => ((long)i + 1, line)).Where(entry => entry.line.Length <= 1000), seen.Lines);
+        Assert.Equal([(6L, 1001L), (7L, 5000L)], seen.TooLong);
     }
 
     [Fact]
