@@ -286,11 +286,12 @@ public sealed class DatasetInventory : IRecordVisitor
     {
         var previous = _previousField;
         FieldTally tally;
-        if (previous.Next is { } next && IsNamed(name, next.NameBytes))
+        var key = NameKey.Of(name);
+        if (previous.Next is { } next && next.Key == key && (name.Length <= NameKey.Exact || name.SequenceEqual(next.NameBytes)))
         {
             tally = next;
         }
-        else if (previous.NextButOne is { } other && IsNamed(name, other.NameBytes))
+        else if (previous.NextButOne is { } other && other.Key == key && (name.Length <= NameKey.Exact || name.SequenceEqual(other.NameBytes)))
         {
             tally = other;
             (previous.Next, previous.NextButOne) = (other, previous.Next);
@@ -303,32 +304,6 @@ public sealed class DatasetInventory : IRecordVisitor
 
         _previousField = tally;
         return tally;
-    }
-
-    /// <summary>Returns whether <paramref name="name"/> has the bytes of <paramref name="expected"/>: names of up to 16 bytes compared inline, in two loads from each end.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsNamed(ReadOnlySpan<byte> name, byte[] expected)
-    {
-        int length = name.Length;
-        if (length != expected.Length)
-        {
-            return false;
-        }
-
-        ref byte a = ref MemoryMarshal.GetReference(name);
-        ref byte b = ref MemoryMarshal.GetArrayDataReference(expected);
-        return length switch
-        {
-            > 16 => name.SequenceEqual(expected),
-            >= 8 => Unsafe.ReadUnaligned<ulong>(ref a) == Unsafe.ReadUnaligned<ulong>(ref b)
-                && Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref a, length - 8)) == Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref b, length - 8)),
-            >= 4 => Unsafe.ReadUnaligned<uint>(ref a) == Unsafe.ReadUnaligned<uint>(ref b)
-                && Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref a, length - 4)) == Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref b, length - 4)),
-            >= 2 => Unsafe.ReadUnaligned<ushort>(ref a) == Unsafe.ReadUnaligned<ushort>(ref b)
-                && Unsafe.Add(ref a, length - 1) == Unsafe.Add(ref b, length - 1),
-            1 => a == b,
-            _ => true,
-        };
     }
 
     private FieldTally Lookup(ReadOnlySpan<byte> name)
@@ -368,6 +343,9 @@ public sealed class DatasetInventory : IRecordVisitor
         /// <summary>Gets the name as UTF-8, for comparing with the names readers pass.</summary>
         public byte[] NameBytes { get; } = Encoding.UTF8.GetBytes(name);
 
+        /// <summary>Gets <see cref="NameKey.Of"/> the name: held in the tally itself, so a guess is checked without reading <see cref="NameBytes"/>.</summary>
+        public NameKey Key { get; } = NameKey.Of(Encoding.UTF8.GetBytes(name));
+
         /// <summary>Gets or sets the field that last followed this one in a record (or began a record, for the record start).</summary>
         public FieldTally? Next { get; set; }
 
@@ -388,5 +366,32 @@ public sealed class DatasetInventory : IRecordVisitor
                 .ToImmutableDictionary(pair => pair.type, pair => pair.count),
             Minors,
             Hint);
+    }
+}
+
+/// <summary>A field name's length and up to 16 of its bytes, compared in two words: equal keys of names of up to <see cref="Exact"/> bytes mean equal names.</summary>
+/// <param name="Length">The name's length in bytes.</param>
+/// <param name="Head">Its first bytes, up to eight.</param>
+/// <param name="Tail">Its last bytes, up to eight, overlapping <paramref name="Head"/> in a shorter name.</param>
+internal readonly record struct NameKey(int Length, ulong Head, ulong Tail)
+{
+    /// <summary>The longest name whose key holds all of its bytes.</summary>
+    public const int Exact = 16;
+
+    /// <summary>Returns the key of <paramref name="name"/>: loads from its two ends that cover it whole when it has at most <see cref="Exact"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static NameKey Of(ReadOnlySpan<byte> name)
+    {
+        int length = name.Length;
+        ref byte first = ref MemoryMarshal.GetReference(name);
+        ref byte last = ref Unsafe.Add(ref first, Math.Max(length - 8, 0));
+        return length switch
+        {
+            >= 8 => new(length, Unsafe.ReadUnaligned<ulong>(ref first), Unsafe.ReadUnaligned<ulong>(ref last)),
+            >= 4 => new(length, Unsafe.ReadUnaligned<uint>(ref first), Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref first, length - 4))),
+            >= 2 => new(length, Unsafe.ReadUnaligned<ushort>(ref first), Unsafe.ReadUnaligned<ushort>(ref Unsafe.Add(ref first, length - 2))),
+            1 => new(length, first, 0),
+            _ => new(0, 0, 0),
+        };
     }
 }
