@@ -63,6 +63,45 @@ public sealed class VinRecognizerTests
         return RecognizerScan.Scan(_recognizer, new string(changed)).Count == 0;
     }
 
+    // The vector check of a VIN's shape must give what the check one character at a time gives: on generated VINs, with
+    // one or two bytes changed to anything, and on random strings of VIN characters, letters and other bytes.
+    [Fact]
+    public void CheckOfShape_GeneratedAndChangedVinsAndRandomStrings_AgreesWithTheCheckByCharacter()
+    {
+        var random = new Random(20261130);
+        const string Bytes = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcz@[_`/:-. ";
+        const string Alphabet = "0123456789ABCDEFGHJKLMNPRSTUVWXYZ";
+        int vins = 0;
+        for (int n = 0; n < 200_000; n++)
+        {
+            byte[] text = [.. Enumerable.Range(0, 17).Select(_ => (byte)(n % 2 == 0 ? Alphabet : Bytes)[random.Next(n % 2 == 0 ? Alphabet.Length : Bytes.Length)])];
+            if (n % 2 == 0)
+            {
+                // A VIN: China's L first, a year that is not 0, U or Z, a serial of digits, and its check digit.
+                text[0] = (byte)'L';
+                text[9] = (byte)'A';
+                for (int i = 13; i < 17; i++)
+                {
+                    text[i] = (byte)('0' + random.Next(10));
+                }
+
+                text[8] = VinChecksum.Compute(text);
+            }
+
+            for (int change = n % 3; change > 0; change--)
+            {
+                text[random.Next(17)] = (byte)random.Next(256);
+            }
+
+            byte expected = VinRecognizer.CheckOfShapeByCharacter(text);
+            Assert.True(expected == VinRecognizer.CheckOfShape(text), $"{Convert.ToHexString(text)}: {VinRecognizer.CheckOfShape(text)} instead of {expected}");
+            vins += expected != 0 && text[8] == expected ? 1 : 0;
+        }
+
+        // Both kinds of answer are met: valid VINs, and strings with no check character.
+        Assert.InRange(vins, 10_000, 190_000);
+    }
+
     [Fact]
     public void IsVinCharacter_EveryByte_IsTrueForDigitsAndCapitalsExceptIOQ()
     {

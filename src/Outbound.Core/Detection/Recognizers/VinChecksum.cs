@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Outbound.Detection.Recognizers;
 
@@ -19,8 +20,11 @@ internal static class VinChecksum
 
     private static ReadOnlySpan<byte> Weights => [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 
+    /// <summary>The weight of the last character.</summary>
+    public const int LastWeight = 2;
+
     /// <summary>Marks a byte that never appears in a VIN in <see cref="Values"/>.</summary>
-    private const byte NotAllowed = 0xFF;
+    public const byte NotAllowed = 0xFF;
 
     /// <summary>The first byte <see cref="Values"/> covers: '0'.</summary>
     private const byte FirstValued = (byte)'0';
@@ -35,6 +39,25 @@ internal static class VinChecksum
         255, 1, 2, 3, 4, 5, 6, 7, 8, 255, 1, 2, 3, 4, 5, 255,
         7, 255, 9, 2, 3, 4, 5, 6, 7, 8, 9, 255, 255, 255, 255, 255,
     ];
+
+    /// <summary>Gets the weights of the first eight characters, to multiply their values widened to 16 bits.</summary>
+    public static Vector128<ushort> LowWeights => Vector128.Create((ushort)8, 7, 6, 5, 4, 3, 2, 10);
+
+    /// <summary>Gets the weights of the ninth to the sixteenth character (the check digit's is 0).</summary>
+    public static Vector128<ushort> HighWeights => Vector128.Create((ushort)0, 9, 8, 7, 6, 5, 4, 3);
+
+    /// <summary>Returns the value (<see cref="Values"/>) of each of 16 bytes, <see cref="NotAllowed"/> for a byte that may not appear in a VIN.</summary>
+    /// <remarks>Three lookups of 16 entries each, for the bytes from '0', from '@' and from 'P'; a byte outside them finds none and is not allowed.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<byte> Values16(Vector128<byte> bytes)
+    {
+        var index = bytes - Vector128.Create(FirstValued);
+        var outside = Vector128.GreaterThanOrEqual(index, Vector128.Create((byte)Values.Length));
+        var values = Vector128.Shuffle(Vector128.Create(Values[..16]), index)
+            | Vector128.Shuffle(Vector128.Create(Values.Slice(16, 16)), index - Vector128.Create((byte)16))
+            | Vector128.Shuffle(Vector128.Create(Values.Slice(32, 16)), index - Vector128.Create((byte)32));
+        return values | outside;
+    }
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> may appear in a VIN: 0–9 and A–Z except I, O and Q.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
