@@ -19,6 +19,9 @@ public sealed class Scanner
     /// <summary>Trigger bytes looked at one by one before a vectorised search: the gap between runs in JSON is short.</summary>
     private const int ScalarLookahead = 8;
 
+    /// <summary>The most bytes left in the text that <see cref="Run"/> reads one by one rather than search.</summary>
+    private const int ShortTail = 4;
+
     /// <summary>The types <see cref="AfterPoint"/> narrows.</summary>
     private const uint DecimalGated = (1u << (int)IdentifierType.IpAddress) | (1u << (int)IdentifierType.GpsCoord);
 
@@ -255,8 +258,21 @@ public sealed class Scanner
 
             if (end < text.Length && (ByteClass.Of(text[end]) & ByteClass.AlphaNumeric) != 0)
             {
-                int rest = text[end..].IndexOfAnyExcept(AsciiLettersAndDigits);
-                int runEnd = rest < 0 ? text.Length : end + rest;
+                int runEnd = end + 1;
+                if (text.Length - runEnd <= ShortTail)
+                {
+                    // The last few bytes of the text (a VIN that is a whole field value): not worth a search.
+                    while (runEnd < text.Length && (ByteClass.Of(text[runEnd]) & ByteClass.AlphaNumeric) != 0)
+                    {
+                        runEnd++;
+                    }
+                }
+                else
+                {
+                    int rest = text[runEnd..].IndexOfAnyExcept(AsciiLettersAndDigits);
+                    runEnd = rest < 0 ? text.Length : runEnd + rest;
+                }
+
                 if (runEnd - position > ShapeGate.LongestGatedRun)
                 {
                     // Longer than any gated type: only the length matters.
