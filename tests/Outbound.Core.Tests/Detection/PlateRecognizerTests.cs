@@ -46,6 +46,35 @@ public sealed class PlateRecognizerTests
         }
     }
 
+    // Every character written in three UTF-8 bytes, and every such triple with a byte that cannot continue a character:
+    // a province exactly when it is one of the 31.
+    [Fact]
+    public void IsProvinceAt_EveryThreeByteCharacterAndBrokenTriple_IsTrueForTheProvincesOnly()
+    {
+        int provinces = 0;
+        for (int code = 0x800; code <= 0xFFFF; code++)
+        {
+            if (code is >= 0xD800 and <= 0xDFFF)
+            {
+                continue;
+            }
+
+            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(((char)code).ToString());
+            bool expected = PlateRules.Provinces.Contains((char)code);
+            Assert.True(expected == PlateRules.IsProvinceAt(bytes, 0), $"U+{code:X4}");
+            provinces += expected ? 1 : 0;
+            foreach (int broken in new[] { 1, 2 })
+            {
+                byte[] changed = [.. bytes];
+                changed[broken] = (byte)(changed[broken] & 0x3F);
+                Assert.False(PlateRules.IsProvinceAt(changed, 0), $"U+{code:X4} with byte {broken} broken");
+            }
+        }
+
+        Assert.Equal(31, provinces);
+        Assert.False(PlateRules.IsProvinceAt("京"u8[..2], 0));
+    }
+
     [Theory]
     [InlineData("京I12345")]        // I is no authority letter
     [InlineData("京A1234")]         // four serial characters without a class

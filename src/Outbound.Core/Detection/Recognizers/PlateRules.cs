@@ -7,8 +7,14 @@ internal static class PlateRules
     /// <summary>The abbreviations (简称) of the 31 mainland provincial-level divisions, the first character of a plate.</summary>
     public const string Provinces = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼";
 
-    // UTF-8 keys (three bytes as one number) of the provinces, sorted for a binary search.
-    private static readonly int[] ProvinceKeys = [.. Provinces.Select(RecognizerBytes.Utf8KeyOf).Order()];
+    /// <summary>The first UTF-8 byte of the characters <see cref="ProvinceBits"/> covers: U+4000 to U+9FFF, where the provinces' are.</summary>
+    private const byte FirstLead = 0xE4;
+
+    /// <summary>The UTF-8 lead bytes <see cref="ProvinceBits"/> covers, from <see cref="FirstLead"/>.</summary>
+    private const int Leads = 6;
+
+    /// <summary>One bit for each character from U+4000 to U+9FFF, set for the provinces: a lookup without a search.</summary>
+    private static readonly ulong[] ProvinceBits = BuildProvinceBits();
 
     /// <summary>Gets the key of 粤 (Guangdong), the only province of Hong Kong and Macau cross-boundary plates (粤Z…港/澳).</summary>
     public static int Guangdong { get; } = RecognizerBytes.Utf8KeyOf('粤');
@@ -35,8 +41,24 @@ internal static class PlateRules
     public static int Macau { get; } = RecognizerBytes.Utf8KeyOf('澳');
 
     /// <summary>Returns <see langword="true"/> when the three bytes at <paramref name="index"/> are a province abbreviation.</summary>
-    public static bool IsProvinceAt(ReadOnlySpan<byte> text, int index) =>
-        index >= 0 && index + 3 <= text.Length && Array.BinarySearch(ProvinceKeys, RecognizerBytes.Utf8Key(text, index)) >= 0;
+    public static bool IsProvinceAt(ReadOnlySpan<byte> text, int index)
+    {
+        if (index < 0 || index + 3 > text.Length)
+        {
+            return false;
+        }
+
+        uint lead = unchecked((uint)(text[index] - FirstLead));
+        int second = text[index + 1];
+        int third = text[index + 2];
+        if (lead >= Leads || (second & 0xC0) != 0x80 || (third & 0xC0) != 0x80)
+        {
+            return false;
+        }
+
+        int bit = (int)(lead << 12) | ((second & 0x3F) << 6) | (third & 0x3F);
+        return (ProvinceBits[bit >> 6] & (1UL << bit)) != 0;
+    }
 
     /// <summary>
     /// Returns <see langword="true"/> when <paramref name="value"/> can be the issuing-authority letter (发牌机关代号):
@@ -69,4 +91,21 @@ internal static class PlateRules
         0xE2 when RecognizerBytes.At(text, index + 1) == 0x80 && RecognizerBytes.At(text, index + 2) == 0xA2 => 3,
         _ => 0,
     };
+
+    private static ulong[] BuildProvinceBits()
+    {
+        var bits = new ulong[Leads * 4096 / 64];
+        foreach (char province in Provinces)
+        {
+            int bit = province - 0x4000;
+            if (bit is < 0 or >= Leads * 4096)
+            {
+                throw new InvalidOperationException($"{province} is outside the characters the province lookup covers.");
+            }
+
+            bits[bit >> 6] |= 1UL << bit;
+        }
+
+        return bits;
+    }
 }
