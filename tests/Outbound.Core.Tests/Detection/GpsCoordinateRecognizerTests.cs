@@ -8,6 +8,39 @@ public sealed class GpsCoordinateRecognizerTests
 {
     private readonly GpsCoordinateRecognizer _recognizer = new();
 
+    // Decimal degrees: one to three digits, a point and at least one decimal, of which the first 15 count. On random
+    // digits, points and other bytes, the reading must match that rule written out with a regular expression.
+    [Fact]
+    public void TryParseDecimal_RandomDigitsAndPoints_ReadsWhatTheRuleSays()
+    {
+        var random = new Random(20261130);
+        var rule = new System.Text.RegularExpressions.Regex(@"^([0-9]{1,3})\.([0-9]+)");
+        int read = 0;
+        for (int n = 0; n < 50_000; n++)
+        {
+            var text = new StringBuilder();
+            for (int i = random.Next(1, 30); i > 0; i--)
+            {
+                text.Append("0123456789012345678901234567890123456789..-a "[random.Next(45)]);
+            }
+
+            string value = text.ToString();
+            bool parsed = GpsCoordinateRules.TryParseDecimal(Encoding.ASCII.GetBytes(value), 0, out int end, out double number, out int decimals);
+            var match = rule.Match(value);
+            Assert.True(match.Success == parsed, value);
+            if (parsed)
+            {
+                string fraction = match.Groups[2].Value;
+                double expected = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)
+                    + ((double)long.Parse(fraction[..Math.Min(fraction.Length, 15)], System.Globalization.CultureInfo.InvariantCulture) / Math.Pow(10, Math.Min(fraction.Length, 15)));
+                Assert.Equal((match.Length, fraction.Length, expected), (end, decimals, number));
+                read++;
+            }
+        }
+
+        Assert.InRange(read, 1_000, 49_000);
+    }
+
     // City centres as published by public gazetteers (rounded); they are places, not persons.
     [Theory]
     [InlineData("31.2304, 121.4737", "31.2304, 121.4737")]                         // Shanghai, lat-lon

@@ -53,34 +53,45 @@ internal static class GpsCoordinateRules
     /// <summary>Parses a decimal number with one to three integer digits and at least one decimal at <paramref name="start"/>.</summary>
     public static bool TryParseDecimal(ReadOnlySpan<byte> text, int start, out int end, out double value, out int decimals)
     {
-        end = start;
-        value = 0;
-        decimals = 0;
-        int integerDigits = RecognizerBytes.DigitRun(text, start);
-        if (integerDigits is 0 or > MaxIntegerDigits || RecognizerBytes.At(text, start + integerDigits) != '.')
+        unchecked
         {
-            return false;
-        }
+            // One pass: the digits are read and added up at once.
+            end = start;
+            value = 0;
+            decimals = 0;
+            int i = start;
+            int whole = 0;
+            for (uint digit; i < text.Length && i - start <= MaxIntegerDigits && (digit = (uint)(text[i] - '0')) <= 9; i++)
+            {
+                whole = (whole * 10) + (int)digit;
+            }
 
-        decimals = RecognizerBytes.DigitRun(text, start + integerDigits + 1);
-        if (decimals == 0)
-        {
-            return false;
-        }
+            if (i == start || i - start > MaxIntegerDigits || RecognizerBytes.At(text, i) != '.')
+            {
+                return false;
+            }
 
-        long whole = RecognizerBytes.ParseDigits(text.Slice(start, integerDigits));
-        long fraction = 0;
-        int used = Math.Min(decimals, MaxValueDecimals);
-        ReadOnlySpan<byte> digits = text.Slice(start + integerDigits + 1, used);
-        for (int i = 0; i < digits.Length; i++)
-        {
-            // At most 15 digits: no overflow.
-            fraction = unchecked((fraction * 10) + (digits[i] - '0'));
-        }
+            int point = ++i;
+            long fraction = 0;
+            for (uint digit; i < text.Length && (digit = (uint)(text[i] - '0')) <= 9; i++)
+            {
+                // At most 15 digits are used: no overflow.
+                if (i - point < MaxValueDecimals)
+                {
+                    fraction = (fraction * 10) + digit;
+                }
+            }
 
-        value = whole + ((double)fraction / PowersOfTen[used]);
-        end = start + integerDigits + 1 + decimals;
-        return true;
+            decimals = i - point;
+            if (decimals == 0)
+            {
+                return false;
+            }
+
+            value = whole + ((double)fraction / PowersOfTen[Math.Min(decimals, MaxValueDecimals)]);
+            end = i;
+            return true;
+        }
     }
 
     /// <summary>Returns the key just before <paramref name="start"/> (past quotes, colons, equals signs and spaces) and where that key starts.</summary>
