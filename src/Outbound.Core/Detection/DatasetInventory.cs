@@ -153,9 +153,10 @@ public sealed class DatasetInventory : IRecordVisitor
     {
         uint seen = 0;
         bool minor = false;
+        var facts = Facts;
         foreach (var finding in _findings)
         {
-            var info = IdentifierCatalog.Get(finding.Type);
+            var info = facts[(int)finding.Type];
             seen |= 1u << (int)finding.Type;
             minor |= (finding.Traits & FindingTraits.MinorUnder14) != 0;
             if (!info.IsPersonalInformation)
@@ -280,6 +281,9 @@ public sealed class DatasetInventory : IRecordVisitor
 
     private static int TypeCount => IdentifierTypeCount.Value;
 
+    /// <summary>Gets what counting needs of each identifier type (<see cref="IdentifierCatalog"/>), by type, as values: no chain of objects to follow for each finding.</summary>
+    private static TypeFacts[] Facts { get; } = [.. IdentifierCatalog.All.OrderBy(info => (int)info.Type).Select(info => new TypeFacts(info.IsPersonalInformation, info.IsSensitive, info.KeyRank))];
+
     /// <summary>Returns the tally of the field named <paramref name="name"/>, first trying the two fields that followed the previous one before.</summary>
     /// <remarks>Records of one dataset mostly list their fields in one order, with some left out, so a guess by byte comparison saves decoding the name and hashing it.</remarks>
     private FieldTally Tally(ReadOnlySpan<byte> name)
@@ -395,3 +399,9 @@ internal readonly record struct NameKey(int Length, ulong Head, ulong Tail)
         };
     }
 }
+
+/// <summary>What <see cref="DatasetInventory"/> counts by for one identifier type (<see cref="IdentifierInfo"/>).</summary>
+/// <param name="IsPersonalInformation">Whether it is personal information.</param>
+/// <param name="IsSensitive">Whether it is sensitive personal information by default.</param>
+/// <param name="KeyRank">How strongly it stands for one person; 0 when never a subject key.</param>
+internal readonly record struct TypeFacts(bool IsPersonalInformation, bool IsSensitive, int KeyRank);
