@@ -102,24 +102,7 @@ public sealed class ShapeGateTests
             byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
             foreach (var recognizer in recognizers)
             {
-                var scanned = new List<Finding>();
-                new Scanner([recognizer]).Scan(bytes, context, scanned);
-                var expected = new List<Finding>();
-                for (int position = 0; position < bytes.Length;)
-                {
-                    if (recognizer.Triggers.Contains(bytes[position]) && recognizer.TryMatch(bytes, position, context, out var finding))
-                    {
-                        expected.Add(finding);
-                        position = Math.Max(finding.End, position + 1);
-                    }
-                    else
-                    {
-                        position++;
-                    }
-                }
-
-                Assert.Equal(expected, scanned);
-                found += expected.Count;
+                found += AssertScanFindsWhatTheRecognizerFindsEverywhere(recognizer, bytes, context);
             }
         }
 
@@ -151,27 +134,32 @@ public sealed class ShapeGateTests
                 text.Append(pieces[random.Next(pieces.Length)]).Append(separators[random.Next(separators.Length)]);
             }
 
-            byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
-            var scanned = new List<Finding>();
-            new Scanner([recognizer]).Scan(bytes, context, scanned);
-            var expected = new List<Finding>();
-            for (int position = 0; position < bytes.Length;)
-            {
-                if (recognizer.Triggers.Contains(bytes[position]) && recognizer.TryMatch(bytes, position, context, out var finding))
-                {
-                    expected.Add(finding);
-                    position = Math.Max(finding.End, position + 1);
-                }
-                else
-                {
-                    position++;
-                }
-            }
-
-            Assert.Equal(expected, scanned);
-            found += expected.Count;
+            found += AssertScanFindsWhatTheRecognizerFindsEverywhere(recognizer, System.Text.Encoding.UTF8.GetBytes(text.ToString()), context);
         }
 
         Assert.True(found > 1000, $"only {found} findings");
+    }
+
+    /// <summary>Asserts that the scanner, with <paramref name="recognizer"/> alone, finds what asking it at every position finds; returns how many.</summary>
+    private static int AssertScanFindsWhatTheRecognizerFindsEverywhere(IRecognizer recognizer, byte[] bytes, ScanContext context)
+    {
+        var scanned = new List<Finding>();
+        new Scanner([recognizer]).Scan(bytes, context, scanned);
+        var expected = new List<Finding>();
+        for (int position = 0; position < bytes.Length;)
+        {
+            if (recognizer.Triggers.Contains(bytes[position]) && recognizer.TryMatch(bytes, position, context, out var finding))
+            {
+                expected.Add(finding);
+                position = Math.Max(finding.End, position + 1);
+            }
+            else
+            {
+                position++;
+            }
+        }
+
+        Assert.Equal(expected, scanned);
+        return expected.Count;
     }
 }

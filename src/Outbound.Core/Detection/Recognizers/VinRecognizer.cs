@@ -78,16 +78,12 @@ public sealed class VinRecognizer : IRecognizer
             return CheckOfShapeByCharacter(vin);
         }
 
-        byte first = vin[0];
-        byte check = vin[VinChecksum.CheckIndex];
-        if (first == '0'
-            || !(RecognizerBytes.IsDigit(check) || check == 'X')
-            || vin[9] is (byte)'0' or (byte)'U' or (byte)'Z'
-            || !RecognizerBytes.IsDigit(vin[13]) || !RecognizerBytes.IsDigit(vin[14]) || !RecognizerBytes.IsDigit(vin[15]) || !RecognizerBytes.IsDigit(vin[16]))
+        if (!HasFixedPlaces(vin))
         {
             return 0;
         }
 
+        byte first = vin[0];
         unchecked
         {
             var bytes = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(vin));
@@ -111,24 +107,28 @@ public sealed class VinRecognizer : IRecognizer
         }
     }
 
+    /// <summary>
+    /// Returns whether the places of the 17 characters of <paramref name="vin"/> that have rules of their own keep them:
+    /// the first is not 0, the check digit is a digit or X, the model year is not 0, U or Z, and the last four are digits.
+    /// </summary>
+    private static bool HasFixedPlaces(ReadOnlySpan<byte> vin)
+    {
+        byte check = vin[VinChecksum.CheckIndex];
+        return vin[0] != '0'
+            && (RecognizerBytes.IsDigit(check) || check == 'X')
+            && vin[9] is not ((byte)'0' or (byte)'U' or (byte)'Z')
+            && RecognizerBytes.IsDigit(vin[13]) && RecognizerBytes.IsDigit(vin[14]) && RecognizerBytes.IsDigit(vin[15]) && RecognizerBytes.IsDigit(vin[16]);
+    }
+
     /// <summary>Does what <see cref="CheckOfShape"/> does one character at a time: where vectors are not accelerated, and as the reference in tests.</summary>
     internal static byte CheckOfShapeByCharacter(ReadOnlySpan<byte> vin)
     {
-        if (vin.Length != VinChecksum.Length)
+        if (vin.Length != VinChecksum.Length || !HasFixedPlaces(vin))
         {
             return 0;
         }
 
         byte first = vin[0];
-        byte check = vin[VinChecksum.CheckIndex];
-        if (first == '0'
-            || !(RecognizerBytes.IsDigit(check) || check == 'X')
-            || vin[9] is (byte)'0' or (byte)'U' or (byte)'Z'
-            || !RecognizerBytes.IsDigit(vin[13]) || !RecognizerBytes.IsDigit(vin[14]) || !RecognizerBytes.IsDigit(vin[15]) || !RecognizerBytes.IsDigit(vin[16]))
-        {
-            return 0;
-        }
-
         int sum = 0;
         bool letter = false;
         bool varied = false;
