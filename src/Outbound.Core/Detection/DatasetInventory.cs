@@ -286,6 +286,7 @@ public sealed class DatasetInventory : IRecordVisitor
 
     /// <summary>Returns the tally of the field named <paramref name="name"/>, first trying the two fields that followed the previous one before.</summary>
     /// <remarks>Records of one dataset mostly list their fields in one order, with some left out, so a guess by byte comparison saves decoding the name and hashing it.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private FieldTally Tally(ReadOnlySpan<byte> name)
     {
         var previous = _previousField;
