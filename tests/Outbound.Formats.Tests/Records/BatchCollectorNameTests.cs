@@ -61,4 +61,34 @@ public sealed class BatchCollectorNameTests
             Assert.Same(first.TryAdd(field.Name, field.Name) ? field.Name : first[field.Name], field.Name);
         }
     }
+
+    // A guess is checked by a key of the name (its length and up to 16 bytes): names of every length to 20 bytes that
+    // differ in one byte only, at each place, in orders that change from record to record, each keep their own name.
+    [Fact]
+    public void ReadJsonRecords_NamesAlikeButForOneByte_EachReadByItsOwnName()
+    {
+        var names = new List<string>();
+        for (int length = 1; length <= 20; length++)
+        {
+            string stem = new('n', length);
+            names.Add(stem);
+            for (int place = 0; place < length; place += 3)
+            {
+                names.Add(string.Concat(stem.AsSpan(0, place), "m", stem.AsSpan(place + 1)));
+            }
+        }
+
+        var random = new Random(20261130);
+        var layouts = Enumerable.Range(0, 60).Select(n => (n % 3) switch
+        {
+            0 => names.Where(_ => random.Next(4) > 0).ToList(),
+            1 => Enumerable.Reverse(names).Where(_ => random.Next(4) > 0).ToList(),
+            _ => [.. names.OrderBy(_ => random.Next())],
+        }).ToList();
+        var lines = layouts.Select((layout, n) => "{" + string.Join(",", layout.Select(name => $"\"{name}\":{n}")) + "}").ToList();
+
+        var batch = ExportReader.ReadJsonRecords(lines.Select((line, i) => ((long)i + 1, Encoding.UTF8.GetBytes(line))));
+
+        Assert.Equal(layouts.Select(layout => string.Join(",", layout)), batch.Records.Select(record => string.Join(",", record.Fields.Select(field => field.Name))));
+    }
 }
