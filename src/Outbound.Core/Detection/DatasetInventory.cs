@@ -153,7 +153,7 @@ public sealed class DatasetInventory : IRecordVisitor
     {
         uint seen = 0;
         bool minor = false;
-        var facts = Facts;
+        var facts = IdentifierCatalog.Facts;
         foreach (var finding in _findings)
         {
             var info = facts[(int)finding.Type];
@@ -281,8 +281,6 @@ public sealed class DatasetInventory : IRecordVisitor
 
     private static int TypeCount => IdentifierTypeCount.Value;
 
-    /// <summary>Gets what counting needs of each identifier type (<see cref="IdentifierCatalog"/>), by type, as values: no chain of objects to follow for each finding.</summary>
-    private static TypeFacts[] Facts { get; } = [.. IdentifierCatalog.All.OrderBy(info => (int)info.Type).Select(info => new TypeFacts(info.IsPersonalInformation, info.IsSensitive, info.KeyRank))];
 
     /// <summary>Returns the tally of the field named <paramref name="name"/>, first trying the two fields that followed the previous one before.</summary>
     /// <remarks>Records of one dataset mostly list their fields in one order, with some left out, so a guess by byte comparison saves decoding the name and hashing it.</remarks>
@@ -400,9 +398,3 @@ internal readonly record struct NameKey(int Length, ulong Head, ulong Tail)
         };
     }
 }
-
-/// <summary>What <see cref="DatasetInventory"/> counts by for one identifier type (<see cref="IdentifierInfo"/>).</summary>
-/// <param name="IsPersonalInformation">Whether it is personal information.</param>
-/// <param name="IsSensitive">Whether it is sensitive personal information by default.</param>
-/// <param name="KeyRank">How strongly it stands for one person; 0 when never a subject key.</param>
-internal readonly record struct TypeFacts(bool IsPersonalInformation, bool IsSensitive, int KeyRank);

@@ -48,10 +48,15 @@ public static class IdentifierCatalog
     // Indexed by the enum's value: the scanner looks a type up for every finding.
     private static readonly IdentifierInfo[] ByType = [.. All.OrderBy(info => (int)info.Type)];
 
+    private static readonly IdentifierFacts[] FactsByType = [.. ByType.Select(info => new IdentifierFacts(info.IsPersonalInformation, info.IsSensitive, info.KeyRank))];
+
     private static readonly FrozenDictionary<string, IdentifierInfo> ByWireName = All.ToFrozenDictionary(info => info.WireName, StringComparer.Ordinal);
 
     /// <summary>Returns the meaning of <paramref name="type"/>.</summary>
     public static IdentifierInfo Get(IdentifierType type) => ByType[(int)type];
+
+    /// <summary>Gets what counting persons needs of each type, indexed by type, as values: no chain of objects to follow for each finding.</summary>
+    internal static ReadOnlySpan<IdentifierFacts> Facts => FactsByType;
 
     /// <summary>Returns the wire name of <paramref name="type"/>.</summary>
     public static string WireName(IdentifierType type) => ByType[(int)type].WireName;
@@ -64,3 +69,9 @@ public static class IdentifierCatalog
         return found;
     }
 }
+
+/// <summary>What counting persons needs of one identifier type (<see cref="IdentifierInfo"/>), as a value.</summary>
+/// <param name="IsPersonalInformation">Whether it is personal information.</param>
+/// <param name="IsSensitive">Whether it is sensitive personal information by default.</param>
+/// <param name="KeyRank">How strongly it stands for one person; 0 when never a subject key.</param>
+internal readonly record struct IdentifierFacts(bool IsPersonalInformation, bool IsSensitive, int KeyRank);

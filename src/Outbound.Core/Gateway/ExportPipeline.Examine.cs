@@ -176,9 +176,10 @@ public sealed partial class ExportPipeline
                     _options.Scanner.Scan(field.Value.Span, new ScanContext(Today, _layoutHints[f]), _findings);
                 }
 
+                var facts = IdentifierCatalog.Facts;
                 foreach (var finding in CollectionsMarshal.AsSpan(_findings)[first..])
                 {
-                    var info = IdentifierCatalog.Get(finding.Type);
+                    var info = facts[(int)finding.Type];
                     minor |= (finding.Traits & FindingTraits.MinorUnder14) != 0;
                     personal |= info.IsPersonalInformation;
                     if (info.IsPersonalInformation && info.KeyRank > 0 && info.KeyRank < bestRank)

@@ -21,4 +21,17 @@ public sealed class IdentifierCatalogTests
         Assert.Equal(category, info.Category.Code);
         Assert.Equal(sensitive, info.IsSensitive);
     }
+
+    // The facts counting reads by type are the catalogue's own, for every type.
+    [Fact]
+    public void Facts_EveryType_AreTheCataloguesFacts()
+    {
+        foreach (var type in Enum.GetValues<IdentifierType>())
+        {
+            var info = IdentifierCatalog.Get(type);
+            Assert.Equal(new IdentifierFacts(info.IsPersonalInformation, info.IsSensitive, info.KeyRank), IdentifierCatalog.Facts[(int)type]);
+        }
+
+        Assert.Equal(Enum.GetValues<IdentifierType>().Length, IdentifierCatalog.Facts.Length);
+    }
 }
