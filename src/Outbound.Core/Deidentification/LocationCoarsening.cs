@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace Outbound.Deidentification;
 
@@ -183,6 +184,20 @@ public sealed class LocationCoarsening : Transform
             return false;
         }
 
+        if (TryParseExact(input, out double read))
+        {
+            // What TryCoarsenLone does, on the bytes: the range, then the rounding of the text.
+            if (!(IsLongitude(read) ? IsLongitudeValue(read) : IsLatitude(read)))
+            {
+                return false;
+            }
+
+            if (TryRoundText(input, decimals, destination, out written))
+            {
+                return true;
+            }
+        }
+
         Span<char> text = stackalloc char[MaxExactDigits + 1];
         int length = System.Text.Encoding.ASCII.GetChars(input, text);
         text = text[..length];
@@ -278,44 +293,48 @@ public sealed class LocationCoarsening : Transform
 
     // Rounds plain decimal text (digits, an optional fraction, no sign, no leading zero) half away from zero, as a
     // decimal would, and writes it with exactly `decimals` decimals; false for any other text, which goes through decimal.
-    private static bool TryRoundText(ReadOnlySpan<char> text, int decimals, Span<char> output, out int length)
+    // The text is characters, or UTF-8 bytes (ASCII, as digits and points are).
+    private static bool TryRoundText<T>(ReadOnlySpan<T> text, int decimals, Span<T> output, out int length)
+        where T : unmanaged, IBinaryInteger<T>
     {
+        T zero = T.CreateTruncating('0');
+        T nine = T.CreateTruncating('9');
         length = 0;
-        int point = text.IndexOf('.');
-        ReadOnlySpan<char> whole = point < 0 ? text : text[..point];
-        ReadOnlySpan<char> fraction = point < 0 ? [] : text[(point + 1)..];
-        if (text.Length > MaxExactChars || whole.IsEmpty || (whole.Length > 1 && whole[0] == '0')
-            || whole.ContainsAnyExceptInRange('0', '9') || fraction.ContainsAnyExceptInRange('0', '9'))
+        int point = text.IndexOf(T.CreateTruncating('.'));
+        ReadOnlySpan<T> whole = point < 0 ? text : text[..point];
+        ReadOnlySpan<T> fraction = point < 0 ? [] : text[(point + 1)..];
+        if (text.Length > MaxExactChars || whole.IsEmpty || (whole.Length > 1 && whole[0] == zero)
+            || whole.ContainsAnyExceptInRange(zero, nine) || fraction.ContainsAnyExceptInRange(zero, nine))
         {
             return false;
         }
 
         // The kept digits, whole and fraction, with a spare place in front for a carry.
-        Span<char> digits = stackalloc char[MaxExactChars + MaxDecimals + 1];
-        digits[0] = '0';
+        Span<T> digits = stackalloc T[MaxExactChars + MaxDecimals + 1];
+        digits[0] = zero;
         whole.CopyTo(digits[1..]);
         int kept = Math.Min(fraction.Length, decimals);
         fraction[..kept].CopyTo(digits[(1 + whole.Length)..]);
-        digits.Slice(1 + whole.Length + kept, decimals - kept).Fill('0');
+        digits.Slice(1 + whole.Length + kept, decimals - kept).Fill(zero);
         int end = 1 + whole.Length + decimals;
-        if (fraction.Length > decimals && fraction[decimals] >= '5')
+        if (fraction.Length > decimals && fraction[decimals] >= T.CreateTruncating('5'))
         {
             int i = end - 1;
-            while (digits[i] == '9')
+            while (digits[i] == nine)
             {
-                digits[i--] = '0';
+                digits[i--] = zero;
             }
 
-            digits[i]++;
+            digits[i] += T.One;
         }
 
-        int start = digits[0] == '0' ? 1 : 0;
+        int start = digits[0] == zero ? 1 : 0;
         int wholeDigits = end - decimals - start;
         digits.Slice(start, wholeDigits).CopyTo(output);
         length = wholeDigits;
         if (decimals > 0)
         {
-            output[length++] = '.';
+            output[length++] = T.CreateTruncating('.');
             digits.Slice(end - decimals, decimals).CopyTo(output[length..]);
             length += decimals;
         }
@@ -365,38 +384,48 @@ public sealed class LocationCoarsening : Transform
     /// coordinates: with at most 15 digits both the digits and the power of ten are exact doubles, so
     /// one correctly rounded division gives the correctly rounded value. Anything else goes to <see cref="double.Parse(ReadOnlySpan{char}, NumberStyles, IFormatProvider?)"/>.
     /// </remarks>
-    internal static double ParseNumber(ReadOnlySpan<char> number)
+    internal static double ParseNumber(ReadOnlySpan<char> number) =>
+        TryParseExact(number, out double value)
+            ? value
+            : double.Parse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+
+    // The work of ParseNumber, on characters or on UTF-8 bytes: false for a number it does not read exactly.
+    private static bool TryParseExact<T>(ReadOnlySpan<T> number, out double value)
+        where T : unmanaged, IBinaryInteger<T>
     {
         const int MaxExactDigits = 15;
-        bool negative = !number.IsEmpty && number[0] == '-';
+        value = 0;
+        bool negative = !number.IsEmpty && number[0] == T.CreateTruncating('-');
         ulong digits = 0;
         int count = 0;
         int decimals = -1;
         for (int i = negative ? 1 : 0; i < number.Length; i++)
         {
-            char c = number[i];
+            uint c = uint.CreateTruncating(number[i]);
             if (c == '.' && decimals < 0)
             {
                 decimals = 0;
                 continue;
             }
 
-            if (!char.IsAsciiDigit(c) || ++count > MaxExactDigits)
+            uint digit = unchecked(c - '0');
+            if (digit > 9 || ++count > MaxExactDigits)
             {
-                return double.Parse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+                return false;
             }
 
-            digits = (digits * 10) + (uint)(c - '0');
+            digits = (digits * 10) + digit;
             decimals += decimals >= 0 ? 1 : 0;
         }
 
         if (count == 0)
         {
-            return double.Parse(number, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+            return false;
         }
 
-        double value = decimals > 0 ? digits / PowersOfTen[decimals] : digits;
-        return negative ? -value : value;
+        double parsed = decimals > 0 ? digits / PowersOfTen[decimals] : digits;
+        value = negative ? -parsed : parsed;
+        return true;
     }
 
     /// <summary>Finds decimal numbers (optional minus, digits, optional fraction) in the text; records at most as many as <paramref name="numbers"/> holds.</summary>

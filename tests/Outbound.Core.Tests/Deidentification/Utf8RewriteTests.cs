@@ -61,6 +61,38 @@ public sealed class Utf8RewriteTests
     public void Coarsen_LoneDecimal_TakenInUtf8(string value, int decimals, string expected) =>
         Assert.Equal(expected, Utf8(LocationCoarsening.ToDecimals(decimals), value));
 
+    // Plain decimals of every shape the bytes' way reads, and the nearest it does not (leading zeros, out of range,
+    // half-way digits, carries through nines): each taken as the characters' way gives it, to 0 to 6 decimals.
+    [Fact]
+    public void Coarsen_RandomPlainDecimals_TakenAsTheCharactersWayGivesThem()
+    {
+        var random = new Random(20261130);
+        var operators = Enumerable.Range(0, 7).Select(decimals => LocationCoarsening.ToDecimals(decimals)).ToArray();
+        int taken = 0;
+        for (int n = 0; n < 20_000; n++)
+        {
+            string whole = random.Next(8) switch
+            {
+                0 => "0" + random.Next(100).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                1 => "9" + new string('9', random.Next(3)),
+                _ => random.Next(1, 250).ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            string fraction = string.Concat(Enumerable.Range(0, random.Next(17)).Select(_ => random.Next(4) == 0 ? '9' : random.Next(4) == 0 ? '5' : (char)('0' + random.Next(10))));
+            string value = random.Next(6) == 0 ? whole : $"{whole}.{fraction}";
+            var transform = operators[random.Next(operators.Length)];
+            byte[] input = Encoding.UTF8.GetBytes(value);
+            var destination = new byte[transform.GetMaxUtf8OutputLength(input.Length)];
+            if (transform.TryApplyUtf8(input, destination, out int written))
+            {
+                Assert.True(transform.TryApply(value, out string? expected), value);
+                Assert.Equal(expected, Encoding.UTF8.GetString(destination, 0, written));
+                taken++;
+            }
+        }
+
+        Assert.InRange(taken, 5_000, 19_000);
+    }
+
     [Theory]
     [InlineData("1754114446281", TimeUnit.Hour, "1754114400000")]   // milliseconds
     [InlineData("1754114446", TimeUnit.Day, "1754064000")]          // seconds; days begin at midnight in China
