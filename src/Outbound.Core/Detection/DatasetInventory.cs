@@ -281,7 +281,6 @@ public sealed class DatasetInventory : IRecordVisitor
 
     private static int TypeCount => IdentifierTypeCount.Value;
 
-
     /// <summary>Returns the tally of the field named <paramref name="name"/>, first trying the two fields that followed the previous one before.</summary>
     /// <remarks>Records of one dataset mostly list their fields in one order, with some left out, so a guess by byte comparison saves decoding the name and hashing it.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
