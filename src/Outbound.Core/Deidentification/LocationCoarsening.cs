@@ -184,26 +184,22 @@ public sealed class LocationCoarsening : Transform
             return false;
         }
 
-        if (TryParseExact(input, out double read))
+        // What TryCoarsenLone does, on the bytes: the value and its range, then the rounding of the text.
+        if (!TryParseExact(input, out double value) || !IsInRange(value, IsLongitude(value)))
         {
-            // What TryCoarsenLone does, on the bytes: the range, then the rounding of the text.
-            if (!(IsLongitude(read) ? IsLongitudeValue(read) : IsLatitude(read)))
-            {
-                return false;
-            }
-
-            if (TryRoundText(input, decimals, destination, out written))
-            {
-                return true;
-            }
+            return false;
         }
 
+        if (TryRoundText(input, decimals, destination, out written))
+        {
+            return true;
+        }
+
+        // Text the rounding does not take (a leading zero) goes by characters.
         Span<char> text = stackalloc char[MaxExactDigits + 1];
         int length = System.Text.Encoding.ASCII.GetChars(input, text);
-        text = text[..length];
-        double value = ParseNumber(text);
         Span<char> output = stackalloc char[MaxTextChars];
-        if (!TryCoarsenLone(value, IsLongitude(value), text, output, out int outputLength))
+        if (!TryCoarsenLone(value, IsLongitude(value), text[..length], output, out int outputLength))
         {
             return false;
         }
@@ -264,7 +260,7 @@ public sealed class LocationCoarsening : Transform
     private bool TryCoarsenLone(double value, bool longitude, ReadOnlySpan<char> written, Span<char> output, out int length)
     {
         length = 0;
-        if (Datum == GeodeticDatum.Gcj02 || !(longitude ? IsLongitudeValue(value) : IsLatitude(value)))
+        if (Datum == GeodeticDatum.Gcj02 || !IsInRange(value, longitude))
         {
             return false;
         }
@@ -377,6 +373,8 @@ public sealed class LocationCoarsening : Transform
     private static bool IsLatitude(double value) => value is >= -90 and <= 90;
 
     private static bool IsLongitudeValue(double value) => value is >= -180 and <= 180;
+
+    private static bool IsInRange(double value, bool longitude) => longitude ? IsLongitudeValue(value) : IsLatitude(value);
 
     /// <summary>Returns the value of a number <see cref="FindNumbers"/> found: an optional minus, digits, and optionally a point and digits.</summary>
     /// <remarks>

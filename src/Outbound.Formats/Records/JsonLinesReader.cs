@@ -621,8 +621,7 @@ internal sealed partial class JsonLinesReader
         {
             if (Vector128.IsHardwareAccelerated && start <= text.Length - Vector128<byte>.Count && (uint)(text[start] - '1') <= 8)
             {
-                var bytes = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(text), (nuint)start);
-                uint other = ~Vector128.LessThan(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)10)).ExtractMostSignificantBits();
+                uint other = ~DigitBits(text, start);
                 int end = BitOperations.TrailingZeroCount(other);
                 if (end < Vector128<byte>.Count && text[start + end] == (byte)'.')
                 {
@@ -700,9 +699,7 @@ internal sealed partial class JsonLinesReader
         {
             if (Vector128.IsHardwareAccelerated && i <= text.Length - Vector128<byte>.Count)
             {
-                var bytes = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(text), (nuint)i);
-                uint digits = Vector128.LessThan(bytes - Vector128.Create((byte)'0'), Vector128.Create((byte)10)).ExtractMostSignificantBits();
-                int run = BitOperations.TrailingZeroCount(~digits);
+                int run = BitOperations.TrailingZeroCount(~DigitBits(text, i));
                 if (run < Vector128<byte>.Count)
                 {
                     return i + run;
@@ -720,6 +717,11 @@ internal sealed partial class JsonLinesReader
         }
 
         private static bool IsDigit(byte b) => (uint)(b - '0') <= 9;
+
+        /// <summary>Returns one bit for each of the 16 bytes from <paramref name="i"/> that is a digit; 16 bytes must be left.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static uint DigitBits(ReadOnlySpan<byte> text, int i) =>
+            Vector128.LessThan(Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(text), (nuint)i) - Vector128.Create((byte)'0'), Vector128.Create((byte)10)).ExtractMostSignificantBits();
 
         /// <summary>Returns the byte at <paramref name="index"/>, or 0 past the end.</summary>
         private static byte At(ReadOnlySpan<byte> text, int index) => (uint)index < (uint)text.Length ? text[index] : (byte)0;
