@@ -41,7 +41,7 @@ internal static class ScanSources
     {
         using var stream = Open(path, content);
         var total = factory.Create(path);
-        var handler = new InventoryLines(path, json, factory, sample);
+        using var handler = new InventoryLines(path, json, factory, sample);
         using var stop = new CancellationTokenSource();
         try
         {
@@ -50,8 +50,8 @@ internal static class ScanSources
                 handler,
                 (state, read) =>
                 {
-                    state.Session.Dispose();
                     total.Merge(state.Inventory);
+                    handler.Return(state);
                     progress(read);
                     if (sample is int limit && total.Records >= limit)
                     {
@@ -97,14 +97,46 @@ internal static class ScanSources
         public DatasetInventory Create(string source) => new(source, scanner, keyer, referenceDate);
     }
 
-    private sealed class InventoryLines(string source, bool json, InventoryFactory factory, int? sample) : ILineHandler<InventoryLines.State>
+    /// <summary>Scans the lines of each chunk into an inventory of its own.</summary>
+    /// <remarks>
+    /// A chunk's inventory, once merged into the file's, is empty again and takes a later chunk: it knows the file's fields
+    /// already, so their names are not classified again for every chunk.
+    /// </remarks>
+    private sealed class InventoryLines(string source, bool json, InventoryFactory factory, int? sample) : ILineHandler<InventoryLines.State>, IDisposable
     {
         private static readonly byte[] TextField = "text"u8.ToArray();
-        private long _taken;
-
         private static readonly JsonLinesReader Json = new();
 
-        public State NewState() => new(factory.Create(source));
+        private readonly System.Collections.Concurrent.ConcurrentBag<State> _spare = [];
+        private readonly List<State> _all = [];
+        private long _taken;
+
+        public State NewState()
+        {
+            if (_spare.TryTake(out var state))
+            {
+                return state;
+            }
+
+            state = new State(factory.Create(source));
+            lock (_all)
+            {
+                _all.Add(state);
+            }
+
+            return state;
+        }
+
+        /// <summary>Takes back a chunk's state after its inventory was merged (and so emptied), for a later chunk.</summary>
+        public void Return(State state) => _spare.Add(state);
+
+        public void Dispose()
+        {
+            foreach (var state in _all)
+            {
+                state.Session.Dispose();
+            }
+        }
 
         public void Line(State state, ReadOnlySpan<byte> line, long lineNumber)
         {

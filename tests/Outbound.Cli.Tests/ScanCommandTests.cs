@@ -51,6 +51,52 @@ public sealed class ScanCommandTests : IDisposable
         Assert.False(json.RootElement.GetProperty("throw_away_key").GetBoolean());
     }
 
+    // A file of many chunks is scanned chunk by chunk, in parallel, into inventories that are merged in order and then take
+    // later chunks. Every count is known from how the file is written: phone i of 1,000, a field that only every fifth
+    // line has, and a malformed line every 997th.
+    [Fact]
+    public async Task Scan_FileOfManyChunks_CountsEveryRecordFieldAndPersonOnce()
+    {
+        var lines = new System.Text.StringBuilder();
+        const int Lines = 40_000;
+        int malformed = 0;
+        int withCity = 0;
+        for (int line = 1; line <= Lines; line++)
+        {
+            if (line % 997 == 0)
+            {
+                lines.Append("{\"phone\": \n");
+                malformed++;
+                continue;
+            }
+
+            lines.Append("{\"phone\":\"139").Append((10_000_000 + (line % 1000)).ToString(System.Globalization.CultureInfo.InvariantCulture)).Append("\",\"odo\":").Append(line).Append(".5");
+            if (line % 5 == 0)
+            {
+                lines.Append(",\"city\":\"上海\"");
+                withCity++;
+            }
+
+            lines.Append("}\n");
+        }
+
+        string file = _folder.Write("many.jsonl", lines.ToString());
+        Assert.True(new FileInfo(file).Length > 4 * Outbound.Formats.Records.LineChunks.DefaultChunkBytes);
+
+        var run = await CliRunner.RunAsync("scan", file, "--format", "json", "--key-file", Key());
+
+        Assert.Equal(1, run.ExitCode);
+        using var json = JsonDocument.Parse(run.Output);
+        var source = json.RootElement.GetProperty("sources")[0];
+        Assert.Equal(Lines - malformed, source.GetProperty("records").GetInt64());
+        Assert.Equal(1000, source.GetProperty("persons").GetInt64());
+        Assert.Equal(malformed, source.GetProperty("skipped").GetInt64());
+        Assert.Equal(997, source.GetProperty("skipped_examples")[0].GetProperty("position").GetInt64());
+        var fields = source.GetProperty("fields").EnumerateArray().ToDictionary(field => field.GetProperty("name").GetString()!, field => field.GetProperty("values").GetInt64());
+        Assert.Equal(new Dictionary<string, long> { ["phone"] = Lines - malformed, ["odo"] = Lines - malformed, ["city"] = withCity }, fields);
+        Assert.Equal(["phone", "odo", "city"], source.GetProperty("fields").EnumerateArray().Select(field => field.GetProperty("name").GetString()));
+    }
+
     [Fact]
     public async Task Scan_MalformedLineAndBinaryFile_AreReportedAndSkipped()
     {

@@ -224,8 +224,11 @@ public sealed class DatasetInventory : IRecordVisitor
         }
     }
 
-    /// <summary>Adds another inventory of the same dataset (a later chunk) to this one.</summary>
-    /// <remarks>The other inventory's persons move here: it is left without them, its buffers reused by the next chunk.</remarks>
+    /// <summary>Adds another inventory of the same dataset (a later chunk) to this one, and leaves the other empty.</summary>
+    /// <remarks>
+    /// Everything the other inventory counted moves here: it is left as if new, ready for the next chunk. It keeps the
+    /// fields it has seen, with their counts at zero, so it knows them again without classifying their names anew.
+    /// </remarks>
     public void Merge(DatasetInventory other)
     {
         ArgumentNullException.ThrowIfNull(other);
@@ -254,7 +257,16 @@ public sealed class DatasetInventory : IRecordVisitor
             {
                 mine.Counts[i] += theirs.Counts[i];
             }
+
+            theirs.Clear();
         }
+
+        other._records = 0;
+        other._recordsWithPersonalInformation = 0;
+        other._unkeyed = 0;
+        other._unkeyedSensitive = 0;
+        other._skippedCount = 0;
+        other._skipped.Clear();
     }
 
     /// <summary>Adds this inventory's keyed persons to sets spanning several datasets (one person in two files counts once).</summary>
@@ -359,6 +371,14 @@ public sealed class DatasetInventory : IRecordVisitor
         public long Minors { get; set; }
 
         public long[] Counts { get; } = new long[TypeCount];
+
+        /// <summary>Sets the counts back to zero.</summary>
+        public void Clear()
+        {
+            Values = 0;
+            Minors = 0;
+            Array.Clear(Counts);
+        }
 
         public FieldReport ToReport() => new(
             Name,
