@@ -127,7 +127,8 @@ internal sealed class ScanCommand(IAnsiConsole console, ErrorOutput errors, Time
             ? ChinaStandardTime.Today(time)
             : DateOnly.ParseExact(settings.AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
         var scanner = RecognizerSets.Create(namesAndAddresses: !settings.ValidatedOnly);
-        int parallelism = Environment.ProcessorCount;
+        // On one core a second thread has nothing to overlap: every chunk is read and then scanned on this thread.
+        int parallelism = Environment.ProcessorCount > 1 ? Environment.ProcessorCount : 0;
 
         if (settings.Spans)
         {
