@@ -41,7 +41,10 @@ internal static class ScanSources
     {
         using var stream = Open(path, content);
         var total = factory.Create(path);
-        using var handler = new InventoryLines(path, json, factory, sample);
+        int chunksAtOnce = sample is null ? parallelism : 1;
+
+        // Chunks handled in turn on this thread are scanned straight into the file's inventory: nothing to merge.
+        using var handler = new InventoryLines(path, json, factory, sample, chunksAtOnce == 0 ? total : null);
         using var stop = new CancellationTokenSource();
         try
         {
@@ -50,15 +53,20 @@ internal static class ScanSources
                 handler,
                 (state, read) =>
                 {
-                    total.Merge(state.Inventory);
+                    if (!ReferenceEquals(state.Inventory, total))
+                    {
+                        total.Merge(state.Inventory);
+                    }
+
                     handler.Return(state);
+
                     progress(read);
                     if (sample is int limit && total.Records >= limit)
                     {
                         stop.Cancel();
                     }
                 },
-                sample is null ? parallelism : 1,
+                chunksAtOnce,
                 cancellationToken: stop.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -97,12 +105,12 @@ internal static class ScanSources
         public DatasetInventory Create(string source) => new(source, scanner, keyer, referenceDate);
     }
 
-    /// <summary>Scans the lines of each chunk into an inventory of its own.</summary>
+    /// <summary>Scans the lines of each chunk into an inventory of its own, or of every chunk into <paramref name="only"/> when given.</summary>
     /// <remarks>
     /// A chunk's inventory, once merged into the file's, is empty again and takes a later chunk: it knows the file's fields
     /// already, so their names are not classified again for every chunk.
     /// </remarks>
-    private sealed class InventoryLines(string source, bool json, InventoryFactory factory, int? sample) : ILineHandler<InventoryLines.State>, IDisposable
+    private sealed class InventoryLines(string source, bool json, InventoryFactory factory, int? sample, DatasetInventory? only) : ILineHandler<InventoryLines.State>, IDisposable
     {
         private static readonly byte[] TextField = "text"u8.ToArray();
         private static readonly JsonLinesReader Json = new();
@@ -118,7 +126,7 @@ internal static class ScanSources
                 return state;
             }
 
-            state = new State(factory.Create(source));
+            state = new State(only ?? factory.Create(source));
             lock (_all)
             {
                 _all.Add(state);
@@ -127,7 +135,7 @@ internal static class ScanSources
             return state;
         }
 
-        /// <summary>Takes back a chunk's state after its inventory was merged (and so emptied), for a later chunk.</summary>
+        /// <summary>Takes back a chunk's state, its inventory merged (and so emptied) unless it is the only one, for a later chunk.</summary>
         public void Return(State state) => _spare.Add(state);
 
         public void Dispose()
