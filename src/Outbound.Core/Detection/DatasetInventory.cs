@@ -80,6 +80,9 @@ public sealed class DatasetInventory : IRecordVisitor
     private readonly DateOnly _referenceDate;
     private readonly Dictionary<string, FieldTally> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FieldTally>.AlternateLookup<ReadOnlySpan<char>> _fieldLookup;
+
+    // The fields whose names have at most NameKey.Exact bytes, by the key that holds all of them.
+    private readonly Dictionary<NameKey, FieldTally> _shortNames = [];
     private readonly List<string> _fieldOrder = [];
     private readonly List<Finding> _findings = [];
     private readonly PersonSet _persons = new();
@@ -320,8 +323,14 @@ public sealed class DatasetInventory : IRecordVisitor
         return tally;
     }
 
+    /// <summary>Finds the tally of a field not guessed: a short name by its key, without decoding it; a longer one by its decoded name.</summary>
     private FieldTally Lookup(ReadOnlySpan<byte> name)
     {
+        if (name.Length <= NameKey.Exact && _shortNames.TryGetValue(NameKey.Of(name), out var known))
+        {
+            return known;
+        }
+
         Span<char> chars = stackalloc char[Math.Min(Encoding.UTF8.GetMaxCharCount(name.Length), 512)];
         if (Encoding.UTF8.TryGetChars(name, chars, out int written) && _fieldLookup.TryGetValue(chars[..written], out var tally))
         {
@@ -338,6 +347,10 @@ public sealed class DatasetInventory : IRecordVisitor
             tally = new FieldTally(name, FieldClassifier.Classify(name));
             _fields.Add(name, tally);
             _fieldOrder.Add(name);
+            if (tally.NameBytes.Length <= NameKey.Exact)
+            {
+                _shortNames.Add(tally.Key, tally);
+            }
         }
 
         return tally;
