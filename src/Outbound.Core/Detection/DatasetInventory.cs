@@ -134,7 +134,14 @@ public sealed class DatasetInventory : IRecordVisitor
     }
 
     /// <inheritdoc/>
-    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => Take(name, value, integerDigits: 0);
+
+    /// <inheritdoc/>
+    public void Number(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, int integerDigits) => Take(name, value, integerDigits);
+
+    /// <summary>Scans one value of the field <paramref name="name"/>: as a plain number when <paramref name="integerDigits"/> is positive.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Take(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, int integerDigits)
     {
         var tally = Tally(name);
         if (value.IsEmpty)
@@ -144,7 +151,16 @@ public sealed class DatasetInventory : IRecordVisitor
 
         tally.Values++;
         _findings.Clear();
-        _scanner.Scan(value, new ScanContext(_referenceDate, tally.Hint), _findings);
+        var context = new ScanContext(_referenceDate, tally.Hint);
+        if (integerDigits > 0)
+        {
+            _scanner.ScanPlainNumber(value, integerDigits, context, _findings);
+        }
+        else
+        {
+            _scanner.Scan(value, context, _findings);
+        }
+
         if (_findings.Count > 0)
         {
             Count(tally, value);

@@ -146,6 +146,68 @@ public sealed class Scanner
     }
 
     /// <summary>
+    /// Does what <see cref="Scan"/> does for a plain number — digits, or digits, a point and digits — whose first
+    /// <paramref name="integerDigits"/> bytes are the digits before any point, as a reader that has read it knows.
+    /// </summary>
+    /// <remarks>
+    /// The number's runs are known from its shape, so what may begin at each is looked up without reading them again.
+    /// Most numbers (counts, speeds, timestamps) give no recognizer anything to look at and end there; any other number
+    /// is scanned by <see cref="Scan"/>.
+    /// </remarks>
+    internal void ScanPlainNumber(ReadOnlySpan<byte> text, int integerDigits, in ScanContext context, List<Finding> findings)
+    {
+        if (!IsNothingToOffer(text, integerDigits, context))
+        {
+            Scan(text, context, findings);
+        }
+    }
+
+    /// <summary>
+    /// Returns <see langword="true"/> when <see cref="Scan"/> would offer no position of the plain number
+    /// <paramref name="text"/> to a recognizer: every run is a trigger the gates rule out for its shape, and the point between
+    /// them no trigger.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool IsNothingToOffer(ReadOnlySpan<byte> text, int integerDigits, in ScanContext context)
+    {
+        if (!RunOffersNothing(text, 0, integerDigits, context))
+        {
+            return false;
+        }
+
+        int decimals = integerDigits + 1;
+        return integerDigits == text.Length
+            || (!_isTrigger['.'] && decimals < text.Length && RunOffersNothing(text, decimals, text.Length, context));
+    }
+
+    /// <summary>
+    /// Returns <see langword="true"/> when the run of digits from <paramref name="start"/> to <paramref name="end"/> begins
+    /// with a trigger and <see cref="Scan"/>, reaching it, would skip it whole: what it does for a run, without reading it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool RunOffersNothing(ReadOnlySpan<byte> text, int start, int end, in ScanContext context)
+    {
+        byte first = text[start];
+        if (!_isTrigger[first])
+        {
+            return false;
+        }
+
+        uint allowed = Gate(text, start, end, ByteClass.DigitOrHex);
+        if ((allowed & DecimalGated) != 0)
+        {
+            allowed = AfterPoint(text, end, allowed, context);
+        }
+
+        if (first == (byte)'1' && (end - start) is not (3 or 11))
+        {
+            allowed &= ~Mobile;
+        }
+
+        return (allowed & _typesByByte[first]) == 0;
+    }
+
+    /// <summary>
     /// Narrows <paramref name="allowed"/> for a run of digits followed by a point at <paramref name="point"/>, by what
     /// comes after the point: an IPv4 address needs three more groups (<c>4.2.1</c> and <c>36.644591</c> are none), and
     /// a coordinate outside a coordinate field at least <see cref="GpsCoordinateRules.MinimumDecimals"/> decimals

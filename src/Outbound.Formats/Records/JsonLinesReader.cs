@@ -436,13 +436,13 @@ internal sealed partial class JsonLinesReader
                         break;
 
                     default:
-                        int numberEnd = EndOfPlainNumber(text, i);
+                        int numberEnd = EndOfPlainNumber(text, i, out int integerDigits);
                         if (numberEnd < 0)
                         {
                             return false;
                         }
 
-                        AddInLine(nameLength, topNameStart, topNameLength, i, numberEnd - i);
+                        AddInLine(nameLength, topNameStart, topNameLength, i, numberEnd - i, integerDigits);
                         i = numberEnd;
                         break;
                 }
@@ -494,7 +494,14 @@ internal sealed partial class JsonLinesReader
                 ReadOnlySpan<byte> name = field.NameInLine
                     ? text.Slice(field.NameStart, field.NameLength)
                     : _scratch.Slice(field.NameStart, field.NameLength);
-                Visitor.Field(name, value);
+                if (field.IntegerDigits > 0)
+                {
+                    Visitor.Number(name, value, field.IntegerDigits);
+                }
+                else
+                {
+                    Visitor.Field(name, value);
+                }
             }
 
             Visitor.EndRecord();
@@ -616,13 +623,18 @@ internal sealed partial class JsonLinesReader
         /// a point and digits, then a comma or a closing brace, all within the next 16 bytes. Any other number goes to
         /// <see cref="EndOfNumber"/>.
         /// </summary>
+        /// <param name="text">The line.</param>
+        /// <param name="start">Where the number starts.</param>
+        /// <param name="integerDigits">The digits before any point of a number of the common shapes (<see cref="IRecordVisitor.Number"/>), else 0.</param>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static int EndOfPlainNumber(ReadOnlySpan<byte> text, int start)
+        private static int EndOfPlainNumber(ReadOnlySpan<byte> text, int start, out int integerDigits)
         {
+            integerDigits = 0;
             if (Vector128.IsHardwareAccelerated && start <= text.Length - Vector128<byte>.Count && (uint)(text[start] - '1') <= 8)
             {
                 uint other = ~DigitBits(text, start);
                 int end = BitOperations.TrailingZeroCount(other);
+                int integer = end;
                 if (end < Vector128<byte>.Count && text[start + end] == (byte)'.')
                 {
                     // Digits after the point: at least one, ending within the 16 bytes.
@@ -636,6 +648,7 @@ internal sealed partial class JsonLinesReader
 
                 if (end < Vector128<byte>.Count && text[start + end] is (byte)',' or (byte)'}')
                 {
+                    integerDigits = integer;
                     return start + end;
                 }
             }
@@ -741,26 +754,29 @@ internal sealed partial class JsonLinesReader
             return i;
         }
 
-        /// <summary>Adds a value of the line, named by the top-level name in the line when <paramref name="pathLength"/> is negative, else by that much of the path.</summary>
+        /// <summary>
+        /// Adds a value of the line, named by the top-level name in the line when <paramref name="pathLength"/> is negative,
+        /// else by that much of the path; a plain number when <paramref name="integerDigits"/> is positive.
+        /// </summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private void AddInLine(int pathLength, int lineNameStart, int lineNameLength, int valueStart, int valueLength)
+        private void AddInLine(int pathLength, int lineNameStart, int lineNameLength, int valueStart, int valueLength, int integerDigits = 0)
         {
             if (pathLength < 0)
             {
-                AddSlice(new FieldSlice(true, lineNameStart, lineNameLength, true, valueStart, valueLength));
+                AddSlice(new FieldSlice(true, lineNameStart, lineNameLength, true, valueStart, valueLength, integerDigits));
             }
             else
             {
-                AddNestedInLine(pathLength, valueStart, valueLength);
+                AddNestedInLine(pathLength, valueStart, valueLength, integerDigits);
             }
         }
 
         /// <summary>Adds a value of the line named by the first <paramref name="pathLength"/> bytes of the path, copied to the scratch buffer.</summary>
-        private void AddNestedInLine(int pathLength, int valueStart, int valueLength)
+        private void AddNestedInLine(int pathLength, int valueStart, int valueLength, int integerDigits)
         {
             int nameStart = _scratch.Length;
             _scratch.Append(_path.Written[..pathLength]);
-            AddSlice(new FieldSlice(false, nameStart, pathLength, true, valueStart, valueLength));
+            AddSlice(new FieldSlice(false, nameStart, pathLength, true, valueStart, valueLength, integerDigits));
         }
 
         /// <summary>Appends a field to the line's fields, growing the array when it is full.</summary>
@@ -820,6 +836,6 @@ internal sealed partial class JsonLinesReader
         }
     }
 
-    /// <summary>Where one field's name and value are, each in the line or in the scratch buffer.</summary>
-    private readonly record struct FieldSlice(bool NameInLine, int NameStart, int NameLength, bool ValueInLine, int ValueStart, int ValueLength);
+    /// <summary>Where one field's name and value are, each in the line or in the scratch buffer; and for a plain number, its digits before any point.</summary>
+    private readonly record struct FieldSlice(bool NameInLine, int NameStart, int NameLength, bool ValueInLine, int ValueStart, int ValueLength, int IntegerDigits = 0);
 }

@@ -34,6 +34,32 @@ public sealed partial class JsonLinesReaderTests
         }
     }
 
+    // What the simple path passes as a plain number must be one — 1–9, digits, perhaps a point and digits — with the right
+    // count of digits before the point; the scanner relies on it.
+    [Fact]
+    public void HandleLine_SimplePathOnGeneratedLines_PassesOnlyPlainNumbersAsNumbers()
+    {
+        var random = new Random(20261202);
+        var plain = new System.Text.RegularExpressions.Regex(@"^[1-9][0-9]*(\.[0-9]+)?$");
+        int numbers = 0;
+        for (int n = 0; n < 20_000; n++)
+        {
+            var visitor = new RecordingVisitor { MarkNumbers = true };
+            using var session = JsonLinesReader.NewSession(visitor);
+            new JsonLinesReader().HandleLine(session, Encoding.UTF8.GetBytes(Value(random, depth: 0, forceObject: true)), 1);
+            foreach (string marked in visitor.Events.Where(e => e.Contains(" #", StringComparison.Ordinal)))
+            {
+                string value = marked[(marked.IndexOf('=', StringComparison.Ordinal) + 1)..marked.LastIndexOf(" #", StringComparison.Ordinal)];
+                int integerDigits = int.Parse(marked[(marked.LastIndexOf('#') + 1)..], CultureInfo.InvariantCulture);
+                Assert.Matches(plain, value);
+                Assert.Equal(value.Contains('.', StringComparison.Ordinal) ? value.IndexOf('.', StringComparison.Ordinal) : value.Length, integerDigits);
+                numbers++;
+            }
+        }
+
+        Assert.True(numbers > 100, $"only {numbers} plain numbers");
+    }
+
     [Theory]
     [InlineData("{\"a\":{\"b\":[1,{\"c\":2},[3]]},\"d\":[]}")]
     [InlineData("  {\"a\" : 1 ,\"b\":\"x\" }  ")]

@@ -21,6 +21,21 @@ public sealed partial class JsonLinesReaderTests
             ["begin 1", "name=张三", "age=30", "vip=true", "score=-1.5e3", "end"],
             Read("""{"name":"张三","age":30,"vip":true,"score":-1.5e3,"note":null}"""));
 
+    // Numbers of the common shapes are passed as plain numbers with their digits before the point, so that the scanner need
+    // not read them again; a sign, a leading zero or an exponent makes a number like any other value.
+    [Fact]
+    public void Read_PlainNumbers_PassedWithTheirDigitsBeforeThePoint()
+    {
+        var visitor = new RecordingVisitor { MarkNumbers = true };
+        string line = """{"speed":107.7,"soc":57,"ts":1754114446281,"ratio":0.5,"delta":-3,"big":1.5e3,"ecu":{"odo":279623.6,"pad":"........"}}""";
+
+        new JsonLinesReader().Read(new MemoryStream(Encoding.UTF8.GetBytes(line)), visitor, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Equal(
+            ["begin 1", "speed=107.7 #3", "soc=57 #2", "ts=1754114446281 #13", "ratio=0.5", "delta=-3", "big=1.5e3", "ecu.odo=279623.6 #6", "ecu.pad=........", "end"],
+            visitor.Events);
+    }
+
     [Fact]
     public void Read_NestedObjectsAndArrays_NamesWithDotsAndArrayNames() =>
         Assert.Equal(

@@ -11,8 +11,14 @@ internal sealed class RecordingVisitor : IRecordVisitor
 
     public void BeginRecord(long position) => Events.Add(string.Create(CultureInfo.InvariantCulture, $"begin {position}"));
 
+    /// <summary>Gets or sets a value indicating whether a value passed as a plain number is written down with its digits before the point; otherwise it reads as any value.</summary>
+    public bool MarkNumbers { get; init; }
+
     public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) =>
         Events.Add($"{Encoding.UTF8.GetString(name)}={Encoding.UTF8.GetString(value)}");
+
+    public void Number(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, int integerDigits) =>
+        Events.Add($"{Encoding.UTF8.GetString(name)}={Encoding.UTF8.GetString(value)}" + (MarkNumbers ? string.Create(CultureInfo.InvariantCulture, $" #{integerDigits}") : ""));
 
     public void EndRecord() => Events.Add("end");
 
