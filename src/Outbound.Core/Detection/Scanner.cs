@@ -73,11 +73,52 @@ public sealed class Scanner
     /// <summary>Appends every identifier found in <paramref name="text"/> to <paramref name="findings"/>, in order of position.</summary>
     public void Scan(ReadOnlySpan<byte> text, in ScanContext context, List<Finding> findings)
     {
+        ArgumentNullException.ThrowIfNull(findings);
+        ScanFrom(text, 0, findings.Count, context, findings);
+    }
+
+    /// <summary>
+    /// Does what <see cref="Scan"/> does for a plain number — digits, or digits, a point and digits — whose first
+    /// <paramref name="integerDigits"/> bytes are the digits before any point, as a reader that has read it knows.
+    /// </summary>
+    /// <remarks>
+    /// The number's runs are known from its shape, so what may begin at each is looked up without reading them again.
+    /// Most numbers (counts, speeds, timestamps) give no recognizer anything to look at and end there.
+    /// </remarks>
+    internal void ScanPlainNumber(ReadOnlySpan<byte> text, int integerDigits, in ScanContext context, List<Finding> findings)
+    {
+        byte first = text[0];
+        if (!_isTrigger[first])
+        {
+            Scan(text, context, findings);
+            return;
+        }
+
+        int floor = findings.Count;
+        int position = integerDigits;
+        uint allowed = Allowed(text, 0, integerDigits, context);
+        if ((allowed & _typesByByte[first]) != 0 && TryBest(text, 0, first, allowed, context, out var best))
+        {
+            Add(findings, floor, best);
+            position = Math.Max(best.End, 1);
+        }
+
+        if (position == text.Length
+            || (position == integerDigits && !_isTrigger['.'] && _isTrigger[text[position + 1]]
+                && (Allowed(text, position + 1, text.Length, context) & _typesByByte[text[position + 1]]) == 0))
+        {
+            // Nothing more begins in the number: after its point, a run of digits the gates rule out to its end.
+            return;
+        }
+
+        ScanFrom(text, position, floor, context, findings);
+    }
+
+    /// <summary>Does the work of <see cref="Scan"/> from <paramref name="position"/> on, keeping the findings before <paramref name="floor"/>.</summary>
+    private void ScanFrom(ReadOnlySpan<byte> text, int position, int floor, in ScanContext context, List<Finding> findings)
+    {
         unchecked
         {
-            ArgumentNullException.ThrowIfNull(findings);
-            int floor = findings.Count;
-            int position = 0;
             bool[] isTrigger = _isTrigger;
             while (position < text.Length)
             {
@@ -113,22 +154,7 @@ public sealed class Scanner
                     }
                 }
 
-                bool found = false;
-                Finding best = default;
-                Matcher[] recognizers = _byByte[first];
-                uint[] bits = _bitsByByte[first];
-                for (int i = 0; i < recognizers.Length; i++)
-                {
-                    if ((allowed & bits[i]) != 0
-                        && recognizers[i](text, position, context, out var candidate)
-                        && (!found || candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
-                    {
-                        best = candidate;
-                        found = true;
-                    }
-                }
-
-                if (found)
+                if (TryBest(text, position, first, allowed, context, out var best))
                 {
                     Add(findings, floor, best);
                     position = Math.Max(best.End, position + 1);
@@ -146,65 +172,50 @@ public sealed class Scanner
     }
 
     /// <summary>
-    /// Does what <see cref="Scan"/> does for a plain number — digits, or digits, a point and digits — whose first
-    /// <paramref name="integerDigits"/> bytes are the digits before any point, as a reader that has read it knows.
+    /// Offers <paramref name="position"/> to the recognizers anchored at its byte <paramref name="first"/> that
+    /// <paramref name="allowed"/> lets through, and returns the longest match (of equal ones, the higher score; then the
+    /// first in priority order).
     /// </summary>
-    /// <remarks>
-    /// The number's runs are known from its shape, so what may begin at each is looked up without reading them again.
-    /// Most numbers (counts, speeds, timestamps) give no recognizer anything to look at and end there; any other number
-    /// is scanned by <see cref="Scan"/>.
-    /// </remarks>
-    internal void ScanPlainNumber(ReadOnlySpan<byte> text, int integerDigits, in ScanContext context, List<Finding> findings)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryBest(ReadOnlySpan<byte> text, int position, byte first, uint allowed, in ScanContext context, out Finding best)
     {
-        if (!IsNothingToOffer(text, integerDigits, context))
+        bool found = false;
+        best = default;
+        Matcher[] recognizers = _byByte[first];
+        uint[] bits = _bitsByByte[first];
+        for (int i = 0; i < recognizers.Length; i++)
         {
-            Scan(text, context, findings);
+            if ((allowed & bits[i]) != 0
+                && recognizers[i](text, position, context, out var candidate)
+                && (!found || candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
+            {
+                best = candidate;
+                found = true;
+            }
         }
+
+        return found;
     }
 
     /// <summary>
-    /// Returns <see langword="true"/> when <see cref="Scan"/> would offer no position of the plain number
-    /// <paramref name="text"/> to a recognizer: every run is a trigger the gates rule out for its shape, and the point between
-    /// them no trigger.
+    /// Returns the types that <see cref="ScanFrom"/> lets a run of digits from <paramref name="start"/> to
+    /// <paramref name="end"/> begin: those of its shape, narrowed by what follows a point after it and by its first digit.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool IsNothingToOffer(ReadOnlySpan<byte> text, int integerDigits, in ScanContext context)
+    private static uint Allowed(ReadOnlySpan<byte> text, int start, int end, in ScanContext context)
     {
-        if (!RunOffersNothing(text, 0, integerDigits, context))
-        {
-            return false;
-        }
-
-        int decimals = integerDigits + 1;
-        return integerDigits == text.Length
-            || (!_isTrigger['.'] && decimals < text.Length && RunOffersNothing(text, decimals, text.Length, context));
-    }
-
-    /// <summary>
-    /// Returns <see langword="true"/> when the run of digits from <paramref name="start"/> to <paramref name="end"/> begins
-    /// with a trigger and <see cref="Scan"/>, reaching it, would skip it whole: what it does for a run, without reading it.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private bool RunOffersNothing(ReadOnlySpan<byte> text, int start, int end, in ScanContext context)
-    {
-        byte first = text[start];
-        if (!_isTrigger[first])
-        {
-            return false;
-        }
-
         uint allowed = Gate(text, start, end, ByteClass.DigitOrHex);
         if ((allowed & DecimalGated) != 0)
         {
             allowed = AfterPoint(text, end, allowed, context);
         }
 
-        if (first == (byte)'1' && (end - start) is not (3 or 11))
+        if (text[start] == (byte)'1' && (end - start) is not (3 or 11))
         {
             allowed &= ~Mobile;
         }
 
-        return (allowed & _typesByByte[first]) == 0;
+        return allowed;
     }
 
     /// <summary>

@@ -113,9 +113,9 @@ public sealed partial class JsonLinesReaderTests
     [InlineData(new byte[] { 0x80 })]                   // a lone continuation byte
     public void Read_InvalidUtf8AnywhereInANameOrValue_ReportedAtItsByte(byte[] invalid)
     {
-        // Strings of every length to 80 bytes around the bad bytes: they end inside and beyond the first 32 bytes, and
+        // Strings of every length to 130 bytes around the bad bytes: they end inside and beyond the first 32 bytes, and
         // in the 32-, 16- and 1-byte steps; the line's valid twin, with 中 in their place, is read whole.
-        for (int before = 0; before <= 40; before += 3)
+        for (int before = 0; before <= 88; before += 3)
         {
             for (int after = 0; after <= 40; after += 5)
             {
