@@ -171,7 +171,11 @@ public sealed partial class ExportPipeline
                 ref readonly var field = ref fields[f];
                 int first = _findings.Count;
                 _fieldFindings[f] = first;
-                if (!field.Value.IsEmpty)
+                if (field.IntegerDigits > 0)
+                {
+                    _options.Scanner.ScanPlainNumber(field.Value.Span, field.IntegerDigits, new ScanContext(Today, _layoutHints[f]), _findings);
+                }
+                else if (!field.Value.IsEmpty)
                 {
                     _options.Scanner.Scan(field.Value.Span, new ScanContext(Today, _layoutHints[f]), _findings);
                 }

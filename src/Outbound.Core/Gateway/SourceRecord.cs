@@ -13,7 +13,8 @@ public enum RecordShape
 /// <summary>One scalar field of a record: its dotted name and its value as UTF-8 text.</summary>
 /// <param name="Name">The field's name; nested JSON fields are joined with dots, array elements share their array's name.</param>
 /// <param name="Value">The value as UTF-8 text (JSON strings unescaped; numbers and booleans as written).</param>
-public readonly record struct SourceField(string Name, ReadOnlyMemory<byte> Value);
+/// <param name="IntegerDigits">For a value the reader knows to be a plain number (<see cref="Detection.IRecordVisitor.Number"/>), its digits before any point; else 0.</param>
+public readonly record struct SourceField(string Name, ReadOnlyMemory<byte> Value, int IntegerDigits = 0);
 
 /// <summary>A record read from the input, before anything is detected or changed.</summary>
 /// <param name="Position">The 1-based line (text files) or row (tables, Parquet).</param>

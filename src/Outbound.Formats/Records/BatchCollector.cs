@@ -25,8 +25,8 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     private readonly HashSet<long> _unreadablePositions = [];
     // The record being read: its fields' names and where each value sits: at Start in the line when InLine, else in
     // _values (null while passing over).
-    private List<(string Name, bool InLine, int Start, int Length)>? _fields;
-    private readonly List<(string Name, bool InLine, int Start, int Length)> _fieldList = [];
+    private List<(string Name, bool InLine, int Start, int Length, int IntegerDigits)>? _fields;
+    private readonly List<(string Name, bool InLine, int Start, int Length, int IntegerDigits)> _fieldList = [];
     private const int MaxNames = 4096;
 
     private readonly RecordBlocks _blocks = new();
@@ -74,7 +74,13 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
     }
 
     /// <inheritdoc/>
-    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)
+    public void Field(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value) => Add(name, value, integerDigits: 0);
+
+    /// <inheritdoc/>
+    public void Number(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, int integerDigits) => Add(name, value, integerDigits);
+
+    /// <summary>Adds a field of the record being read; a plain number when <paramref name="integerDigits"/> is positive (its detection then starts from its shape).</summary>
+    private void Add(ReadOnlySpan<byte> name, ReadOnlySpan<byte> value, int integerDigits)
     {
         if (_fields is null)
         {
@@ -86,7 +92,7 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         var line = CurrentLine.Span;
         if (shape == RecordShape.JsonObject && line.Overlaps(value, out int offset) && offset >= 0 && offset + value.Length <= line.Length)
         {
-            _fields.Add((Name(name), true, offset, value.Length));
+            _fields.Add((Name(name), true, offset, value.Length, integerDigits));
             return;
         }
 
@@ -96,7 +102,7 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         }
 
         value.CopyTo(_values.AsSpan(_valuesLength));
-        _fields.Add((Name(name), false, _valuesLength, value.Length));
+        _fields.Add((Name(name), false, _valuesLength, value.Length, integerDigits));
         _valuesLength += value.Length;
     }
 
@@ -118,8 +124,8 @@ internal sealed class BatchCollector(RecordShape shape, int batchSize, long skip
         var fields = _blocks.Fields(_fields.Count);
         for (int i = 0; i < fields.Count; i++)
         {
-            var (fieldName, inLine, start, length) = _fields[i];
-            fields[i] = new SourceField(fieldName, memory.Slice(inLine ? start : rawLength + start, length));
+            var (fieldName, inLine, start, length, integerDigits) = _fields[i];
+            fields[i] = new SourceField(fieldName, memory.Slice(inLine ? start : rawLength + start, length), integerDigits);
         }
 
         ReadOnlyMemory<byte> raw = shape == RecordShape.JsonObject ? memory[..rawLength] : ColumnsAsJson(fields);

@@ -29,6 +29,20 @@ public sealed class BatchCollectorNameTests
         Assert.All(vin, name => Assert.Same(vin[0], name));
     }
 
+    // A value the JSON reader knows to be a plain number keeps its digits before the point, so that the export's
+    // detection starts from its shape; any other value has none.
+    [Fact]
+    public void ReadJsonRecords_PlainNumbers_KeepTheirDigitsBeforeThePoint()
+    {
+        string line = """{"speed":107.7,"soc":57,"ratio":0.5,"delta":-3,"vin":"LVS1YUVE5TE184838","pad":"................"}""";
+
+        var batch = ExportReader.ReadJsonRecords([(1L, Encoding.UTF8.GetBytes(line))]);
+
+        Assert.Equal(
+            ["speed=107.7 3", "soc=57 2", "ratio=0.5 0", "delta=-3 0", "vin=LVS1YUVE5TE184838 0", "pad=................ 0"],
+            batch.Records.Single().Fields.Select(field => $"{field.Name}={Encoding.UTF8.GetString(field.Value.Span)} {field.IntegerDigits}"));
+    }
+
     // Names are looked for a few places on in the previous record's: any mix of fields absent, added and reordered
     // still reads each field by its own name, one string per name.
     [Theory]
