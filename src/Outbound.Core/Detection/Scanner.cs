@@ -94,21 +94,51 @@ public sealed class Scanner
             return;
         }
 
+        // What the scan would let begin at the digits before the point (the gate, narrowed as AfterPoint narrows it:
+        // a plain number has no second point, so no IP address begins there), known from the number's shape alone.
         int floor = findings.Count;
         int position = integerDigits;
-        uint allowed = Allowed(text, 0, integerDigits, context);
+        int decimals = text.Length - integerDigits - 1;
+        uint allowed = ShapeGate.IntegerPart(integerDigits, point: decimals >= 0);
+        if (decimals >= 0)
+        {
+            allowed &= ~ShapeGate.Bit(IdentifierType.IpAddress);
+            if (decimals < GpsCoordinateRules.MinimumDecimals && context.FieldType != IdentifierType.GpsCoord)
+            {
+                allowed &= ~ShapeGate.Bit(IdentifierType.GpsCoord);
+            }
+        }
+
+        if (first == (byte)'1' && integerDigits is not (3 or 11))
+        {
+            allowed &= ~Mobile;
+        }
+
         if ((allowed & _typesByByte[first]) != 0 && TryBest(text, 0, first, allowed, context, out var best))
         {
             Add(findings, floor, best);
             position = Math.Max(best.End, 1);
         }
 
-        if (position == text.Length
-            || (position == integerDigits && !_isTrigger['.'] && _isTrigger[text[position + 1]]
-                && (Allowed(text, position + 1, text.Length, context) & _typesByByte[text[position + 1]]) == 0))
+        if (position == text.Length)
         {
-            // Nothing more begins in the number: after its point, a run of digits the gates rule out to its end.
             return;
+        }
+
+        if (position == integerDigits && !_isTrigger['.'])
+        {
+            // After the point, a run of digits to the end: nothing more begins in the number when the gates rule it out.
+            byte next = text[position + 1];
+            allowed = ShapeGate.DecimalPart(decimals);
+            if (next == (byte)'1' && decimals is not (3 or 11))
+            {
+                allowed &= ~Mobile;
+            }
+
+            if (_isTrigger[next] && (allowed & _typesByByte[next]) == 0)
+            {
+                return;
+            }
         }
 
         ScanFrom(text, position, floor, context, findings);
@@ -195,27 +225,6 @@ public sealed class Scanner
         }
 
         return found;
-    }
-
-    /// <summary>
-    /// Returns the types that <see cref="ScanFrom"/> lets a run of digits from <paramref name="start"/> to
-    /// <paramref name="end"/> begin: those of its shape, narrowed by what follows a point after it and by its first digit.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Allowed(ReadOnlySpan<byte> text, int start, int end, in ScanContext context)
-    {
-        uint allowed = Gate(text, start, end, ByteClass.DigitOrHex);
-        if ((allowed & DecimalGated) != 0)
-        {
-            allowed = AfterPoint(text, end, allowed, context);
-        }
-
-        if (text[start] == (byte)'1' && (end - start) is not (3 or 11))
-        {
-            allowed &= ~Mobile;
-        }
-
-        return allowed;
     }
 
     /// <summary>

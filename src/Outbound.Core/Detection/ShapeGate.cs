@@ -151,6 +151,15 @@ internal static class ShapeGate
     /// <summary>Gets <see cref="PreviousClass"/> of every byte.</summary>
     private static readonly byte[] PreviousClassOf = [.. Enumerable.Range(0, 256).Select(b => (byte)PreviousClass((byte)b))];
 
+    /// <summary>Gets <see cref="Lookup"/> of the digits before the point of a plain number (<see cref="IRecordVisitor.Number"/>), by their count: at the start of the text, followed by the end of the text.</summary>
+    private static readonly uint[] WholeNumberMasks = [.. Enumerable.Range(0, LongestGatedRun + 1).Select(length => Lookup(length, ByteClass.DigitOrHex, 0, 0, false))];
+
+    /// <summary>Gets what <see cref="WholeNumberMasks"/> holds for digits followed by a point.</summary>
+    private static readonly uint[] IntegerPartMasks = [.. Enumerable.Range(0, LongestGatedRun + 1).Select(length => Lookup(length, ByteClass.DigitOrHex, (byte)'.', 0, false))];
+
+    /// <summary>Gets <see cref="Lookup"/> of the digits after the point of a plain number, by their count: after a digit and a point, followed by the end of the text.</summary>
+    private static readonly uint[] DecimalPartMasks = [.. Enumerable.Range(0, LongestGatedRun + 1).Select(length => Lookup(length, ByteClass.DigitOrHex, 0, (byte)'.', true))];
+
     /// <summary>Gets a byte of each class of <see cref="NextClass"/>, to build <see cref="Masks"/>.</summary>
     private static ReadOnlySpan<byte> NextExamples => [0, (byte)' ', (byte)'-', (byte)'.', (byte)':'];
 
@@ -178,6 +187,15 @@ internal static class ShapeGate
         int previousClass = afterDecimalPoint ? PreviousDecimalPoint : PreviousClassOf[previous];
         return Masks[MaskIndex(length, flags & ByteClass.DigitOrHex, NextClassOf[next], previousClass)];
     }
+
+    /// <summary>Returns <see cref="Lookup"/> of the run of digits that begins a plain number of <paramref name="integerDigits"/> digits before any point, and has a point when <paramref name="point"/> is set.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint IntegerPart(int integerDigits, bool point) =>
+        (uint)integerDigits > LongestGatedRun ? Ungated : point ? IntegerPartMasks[integerDigits] : WholeNumberMasks[integerDigits];
+
+    /// <summary>Returns <see cref="Lookup"/> of the run of <paramref name="decimals"/> digits after the point of a plain number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint DecimalPart(int decimals) => (uint)decimals > LongestGatedRun ? Ungated : DecimalPartMasks[decimals];
 
     /// <summary>
     /// Returns the class of the byte after a run as the gates see it: 1 a space or ')' (group separators), 2 '-' (a group
