@@ -209,22 +209,36 @@ public sealed class Scanner
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool TryBest(ReadOnlySpan<byte> text, int position, byte first, uint allowed, in ScanContext context, out Finding best)
     {
-        bool found = false;
         best = default;
         Matcher[] recognizers = _byByte[first];
         uint[] bits = _bitsByByte[first];
-        for (int i = 0; i < recognizers.Length; i++)
+        int i = 0;
+
+        // Until one matches, each writes its finding in place; one match is then not copied (most positions have one).
+        for (; i < recognizers.Length; i++)
         {
-            if ((allowed & bits[i]) != 0
-                && recognizers[i](text, position, context, out var candidate)
-                && (!found || candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
+            if ((allowed & bits[i]) != 0 && recognizers[i](text, position, context, out best))
             {
-                best = candidate;
-                found = true;
+                break;
             }
         }
 
-        return found;
+        if (i == recognizers.Length)
+        {
+            return false;
+        }
+
+        for (i++; i < recognizers.Length; i++)
+        {
+            if ((allowed & bits[i]) != 0
+                && recognizers[i](text, position, context, out var candidate)
+                && (candidate.Length > best.Length || (candidate.Length == best.Length && candidate.Score > best.Score)))
+            {
+                best = candidate;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -386,7 +400,7 @@ public sealed class Scanner
             previous == (byte)'.' && start > 1 && (ByteClass.Of(text[start - 2]) & ByteClass.Digit) != 0);
     }
 
-    private static void Add(List<Finding> findings, int floor, Finding finding)
+    private static void Add(List<Finding> findings, int floor, in Finding finding)
     {
         while (findings.Count > floor && findings[^1].End > finding.Start)
         {
