@@ -88,7 +88,7 @@ public sealed class DatasetInventory : IRecordVisitor
     private readonly PersonSet _persons = new();
     private readonly List<SkippedRecord> _skipped = [];
     private readonly byte[] _bestValue = new byte[CanonicalForm.MaxLength];
-    private readonly FieldTally _recordStart = new("", null);
+    private readonly FieldTally _recordStart = new("", null, default);
 
     private long _records;
     private long _recordsWithPersonalInformation;
@@ -151,14 +151,13 @@ public sealed class DatasetInventory : IRecordVisitor
 
         tally.Values++;
         _findings.Clear();
-        var context = new ScanContext(_referenceDate, tally.Hint);
         if (integerDigits > 0)
         {
-            _scanner.ScanPlainNumber(value, integerDigits, context, _findings);
+            _scanner.ScanPlainNumber(value, integerDigits, tally.Context, _findings);
         }
         else
         {
-            _scanner.Scan(value, context, _findings);
+            _scanner.Scan(value, tally.Context, _findings);
         }
 
         if (_findings.Count > 0)
@@ -360,7 +359,7 @@ public sealed class DatasetInventory : IRecordVisitor
     {
         if (!_fields.TryGetValue(name, out var tally))
         {
-            tally = new FieldTally(name, FieldClassifier.Classify(name));
+            tally = new FieldTally(name, FieldClassifier.Classify(name), _referenceDate);
             _fields.Add(name, tally);
             _fieldOrder.Add(name);
             if (tally.NameBytes.Length <= NameKey.Exact)
@@ -377,8 +376,11 @@ public sealed class DatasetInventory : IRecordVisitor
         public static readonly int Value = Enum.GetValues<IdentifierType>().Length;
     }
 
-    private sealed class FieldTally(string name, IdentifierType? hint)
+    private sealed class FieldTally(string name, IdentifierType? hint, DateOnly referenceDate)
     {
+        /// <summary>The context every value of the field is scanned in: a field, so that it is passed by reference, not made anew for each value.</summary>
+        public readonly ScanContext Context = new(referenceDate, hint);
+
         public string Name { get; } = name;
 
         public IdentifierType? Hint { get; } = hint;

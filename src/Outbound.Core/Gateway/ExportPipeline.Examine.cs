@@ -93,7 +93,9 @@ public sealed partial class ExportPipeline
         // The last record's field names by index, with each name's hint and plan: records of one source repeat their
         // layout, with the same name strings, so a name is looked up once.
         private string?[] _layout = new string?[32];
-        private IdentifierType?[] _layoutHints = new IdentifierType?[32];
+        // Each field's scan context (its name's hint and today's date): kept, so that a value's scan is passed a reference to
+        // it rather than a context made anew for every value.
+        private ScanContext[] _layoutContexts = new ScanContext[32];
         private RecordTransformer.FieldPlan[] _layoutPlans = new RecordTransformer.FieldPlan[32];
 
         // The categories left by a set of remaining types (and whether a minor makes them all sensitive), shared by the records that leave them.
@@ -112,7 +114,21 @@ public sealed partial class ExportPipeline
         private int _timed;
 
         /// <summary>Gets or sets the date the records are examined on (for ages), set for each batch.</summary>
-        public DateOnly Today { get; set; }
+        public DateOnly Today
+        {
+            get;
+            set
+            {
+                if (value != field)
+                {
+                    field = value;
+                    for (int f = 0; f < _layoutContexts.Length; f++)
+                    {
+                        _layoutContexts[f] = _layoutContexts[f] with { ReferenceDate = value };
+                    }
+                }
+            }
+        }
 
         /// <summary>Starts timing the worker's share of a batch.</summary>
         public void Start() => (_started, _transformTicks, _examined, _timed) = (_clock.GetTimestamp(), 0, 0, 0);
@@ -148,7 +164,7 @@ public sealed partial class ExportPipeline
             if (_layout.Length < fieldCount)
             {
                 int size = Math.Max(fieldCount, _layout.Length * 2);
-                (_layout, _layoutHints, _layoutPlans) = (new string?[size], new IdentifierType?[size], new RecordTransformer.FieldPlan[size]);
+                (_layout, _layoutContexts, _layoutPlans) = (new string?[size], new ScanContext[size], new RecordTransformer.FieldPlan[size]);
             }
 
             for (int f = 0; f < fieldCount; f++)
@@ -157,7 +173,7 @@ public sealed partial class ExportPipeline
                 if (!ReferenceEquals(_layout[f], name))
                 {
                     var entry = Learn(name);
-                    (_layout[f], _layoutHints[f], _layoutPlans[f]) = (name, entry.Hint, entry.Plan);
+                    (_layout[f], _layoutContexts[f], _layoutPlans[f]) = (name, new ScanContext(Today, entry.Hint), entry.Plan);
                 }
             }
 
@@ -173,11 +189,11 @@ public sealed partial class ExportPipeline
                 _fieldFindings[f] = first;
                 if (field.IntegerDigits > 0)
                 {
-                    _options.Scanner.ScanPlainNumber(field.Value.Span, field.IntegerDigits, new ScanContext(Today, _layoutHints[f]), _findings);
+                    _options.Scanner.ScanPlainNumber(field.Value.Span, field.IntegerDigits, _layoutContexts[f], _findings);
                 }
                 else if (!field.Value.IsEmpty)
                 {
-                    _options.Scanner.Scan(field.Value.Span, new ScanContext(Today, _layoutHints[f]), _findings);
+                    _options.Scanner.Scan(field.Value.Span, _layoutContexts[f], _findings);
                 }
 
                 var facts = IdentifierCatalog.Facts;
