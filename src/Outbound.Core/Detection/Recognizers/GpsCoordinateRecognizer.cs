@@ -41,8 +41,6 @@ public sealed class GpsCoordinateRecognizer : IRecognizer
 
     private static readonly SearchValues<byte> TriggerBytes = SearchValues.Create("123456789"u8);
 
-    private readonly MainlandBoundary _boundary = MainlandBoundary.Instance;
-
     /// <inheritdoc/>
     public IdentifierType Type => IdentifierType.GpsCoord;
 
@@ -173,10 +171,10 @@ public sealed class GpsCoordinateRecognizer : IRecognizer
             && RecognizerBytes.IsClearAfter(text, pairEnd);
     }
 
-    private bool TryReport(int start, int end, double latitude, double longitude, int decimals, bool hinted, out Finding finding)
+    private static bool TryReport(int start, int end, double latitude, double longitude, int decimals, bool hinted, out Finding finding)
     {
         finding = default;
-        if ((decimals < GpsCoordinateRules.MinimumDecimals && !hinted) || !_boundary.Contains(latitude, longitude))
+        if ((decimals < GpsCoordinateRules.MinimumDecimals && !hinted) || !MainlandBoundary.Instance.Contains(latitude, longitude))
         {
             return false;
         }
