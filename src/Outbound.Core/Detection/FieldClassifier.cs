@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace Outbound.Detection;
 
 /// <summary>Suggests the identifier type a field holds from its name, in Chinese or English (身份证号, phone, vin, lat, …).</summary>
@@ -28,7 +26,9 @@ public static class FieldClassifier
         ("司机", IdentifierType.PersonName), ("持卡人", IdentifierType.PersonName),
     ];
 
-    private static readonly FrozenDictionary<string, IdentifierType> EnglishTokens = new Dictionary<string, IdentifierType>(StringComparer.Ordinal)
+    // Plain hash tables: a name is classified once per field, so building faster lookups (frozen collections) would cost
+    // more at start than they save.
+    private static readonly Dictionary<string, IdentifierType> EnglishTokens = new(StringComparer.Ordinal)
     {
         ["idcard"] = IdentifierType.CnResidentId,
         ["idno"] = IdentifierType.CnResidentId,
@@ -80,15 +80,15 @@ public static class FieldClassifier
         ["owner"] = IdentifierType.PersonName,
         ["recipient"] = IdentifierType.PersonName,
         ["contact"] = IdentifierType.PersonName,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    };
 
     // A name of something other than a person: file_name, company_name, user_name (an account), host_name …
-    private static readonly FrozenSet<string> NotPersons = new[]
+    private static readonly HashSet<string> NotPersons = new(StringComparer.Ordinal)
     {
         "file", "company", "product", "user", "host", "device", "app", "brand", "model", "shop", "store", "org",
         "organization", "field", "table", "column", "display", "nick", "domain", "server", "bank", "city", "province",
         "district", "street", "road", "country", "item", "sku", "merchant", "vendor", "campaign", "event", "group",
-    }.ToFrozenSet(StringComparer.Ordinal);
+    };
 
     /// <summary>Returns the identifier type the field named <paramref name="name"/> suggests, or <see langword="null"/>.</summary>
     public static IdentifierType? Classify(string name)
