@@ -47,14 +47,33 @@ public sealed class Scanner
         _bitsByByte = new uint[256][];
         _typesByByte = new uint[256];
         _isTrigger = new bool[256];
+        // Plain loops rather than queries: this runs once per scan, at start, where compiling queries would cost more.
+        var matchers = new Matcher[Recognizers.Count];
+        for (int r = 0; r < matchers.Length; r++)
+        {
+            matchers[r] = Recognizers[r].TryMatch;
+        }
+
         var triggers = new List<byte>();
+        var anchored = new List<Matcher>();
+        var bits = new List<uint>();
         for (int b = 0; b < 256; b++)
         {
-            IRecognizer[] anchored = [.. Recognizers.Where(recognizer => recognizer.Triggers.Contains((byte)b))];
-            _byByte[b] = [.. anchored.Select(recognizer => (Matcher)recognizer.TryMatch)];
-            _bitsByByte[b] = [.. anchored.Select(recognizer => ShapeGate.Bit(recognizer.Type))];
-            _typesByByte[b] = _bitsByByte[b].Aggregate(0u, (all, bit) => all | bit);
-            if (_byByte[b].Length > 0)
+            anchored.Clear();
+            bits.Clear();
+            for (int r = 0; r < matchers.Length; r++)
+            {
+                if (Recognizers[r].Triggers.Contains((byte)b))
+                {
+                    anchored.Add(matchers[r]);
+                    bits.Add(ShapeGate.Bit(Recognizers[r].Type));
+                    _typesByByte[b] |= ShapeGate.Bit(Recognizers[r].Type);
+                }
+            }
+
+            _byByte[b] = [.. anchored];
+            _bitsByByte[b] = [.. bits];
+            if (anchored.Count > 0)
             {
                 triggers.Add((byte)b);
                 _isTrigger[b] = true;

@@ -152,13 +152,13 @@ internal static class ShapeGate
     private static readonly byte[] PreviousClassOf = [.. Enumerable.Range(0, 256).Select(b => (byte)PreviousClass((byte)b))];
 
     /// <summary>Gets <see cref="Lookup"/> of the digits before the point of a plain number (<see cref="IRecordVisitor.Number"/>), by their count: at the start of the text, followed by the end of the text.</summary>
-    private static readonly uint[] WholeNumberMasks = [.. Enumerable.Range(0, LongestGatedRun + 1).Select(length => Lookup(length, ByteClass.DigitOrHex, 0, 0, false))];
+    private static readonly uint[] WholeNumberMasks = DigitRunMasks(next: 0, previous: 0, afterDecimalPoint: false);
 
     /// <summary>Gets what <see cref="WholeNumberMasks"/> holds for digits followed by a point.</summary>
-    private static readonly uint[] IntegerPartMasks = [.. Enumerable.Range(0, LongestGatedRun + 1).Select(length => Lookup(length, ByteClass.DigitOrHex, (byte)'.', 0, false))];
+    private static readonly uint[] IntegerPartMasks = DigitRunMasks(next: (byte)'.', previous: 0, afterDecimalPoint: false);
 
     /// <summary>Gets <see cref="Lookup"/> of the digits after the point of a plain number, by their count: after a digit and a point, followed by the end of the text.</summary>
-    private static readonly uint[] DecimalPartMasks = [.. Enumerable.Range(0, LongestGatedRun + 1).Select(length => Lookup(length, ByteClass.DigitOrHex, 0, (byte)'.', true))];
+    private static readonly uint[] DecimalPartMasks = DigitRunMasks(next: 0, previous: (byte)'.', afterDecimalPoint: true);
 
     /// <summary>Gets a byte of each class of <see cref="NextClass"/>, to build <see cref="Masks"/>.</summary>
     private static ReadOnlySpan<byte> NextExamples => [0, (byte)' ', (byte)'-', (byte)'.', (byte)':'];
@@ -186,6 +186,18 @@ internal static class ShapeGate
 
         int previousClass = afterDecimalPoint ? PreviousDecimalPoint : PreviousClassOf[previous];
         return Masks[MaskIndex(length, flags & ByteClass.DigitOrHex, NextClassOf[next], previousClass)];
+    }
+
+    /// <summary>Returns <see cref="Lookup"/> of runs of digits of every gated length between <paramref name="previous"/> and <paramref name="next"/>.</summary>
+    private static uint[] DigitRunMasks(byte next, byte previous, bool afterDecimalPoint)
+    {
+        var masks = new uint[LongestGatedRun + 1];
+        for (int length = 0; length < masks.Length; length++)
+        {
+            masks[length] = Lookup(length, ByteClass.DigitOrHex, next, previous, afterDecimalPoint);
+        }
+
+        return masks;
     }
 
     /// <summary>Returns <see cref="Lookup"/> of the run of digits that begins a plain number of <paramref name="integerDigits"/> digits before any point, and has a point when <paramref name="point"/> is set.</summary>
