@@ -114,21 +114,7 @@ public sealed partial class ExportPipeline
         private int _timed;
 
         /// <summary>Gets or sets the date the records are examined on (for ages), set for each batch.</summary>
-        public DateOnly Today
-        {
-            get;
-            set
-            {
-                if (value != field)
-                {
-                    field = value;
-                    for (int f = 0; f < _layoutContexts.Length; f++)
-                    {
-                        _layoutContexts[f] = _layoutContexts[f] with { ReferenceDate = value };
-                    }
-                }
-            }
-        }
+        public DateOnly Today { get; set; }
 
         /// <summary>Starts timing the worker's share of a batch.</summary>
         public void Start() => (_started, _transformTicks, _examined, _timed) = (_clock.GetTimestamp(), 0, 0, 0);
@@ -174,6 +160,11 @@ public sealed partial class ExportPipeline
                 {
                     var entry = Learn(name);
                     (_layout[f], _layoutContexts[f], _layoutPlans[f]) = (name, new ScanContext(Today, entry.Hint), entry.Plan);
+                }
+                else if (_layoutContexts[f].ReferenceDate != Today)
+                {
+                    // A batch examined on a later day (an export across midnight).
+                    _layoutContexts[f] = _layoutContexts[f] with { ReferenceDate = Today };
                 }
             }
 
