@@ -14,7 +14,24 @@ namespace Outbound.Detection;
 public sealed record FieldReport(string Name, long Values, ImmutableDictionary<IdentifierType, long> Counts, long Minors, IdentifierType? Hint)
 {
     /// <summary>Gets the type most values hold, or <see langword="null"/> when none holds an identifier.</summary>
-    public IdentifierType? Type => Counts.IsEmpty ? null : Counts.MaxBy(pair => (pair.Value, -(int)pair.Key)).Key;
+    public IdentifierType? Type
+    {
+        get
+        {
+            // The most values; of equal counts, the type listed first.
+            IdentifierType? most = null;
+            long mostValues = 0;
+            foreach (var (type, values) in Counts)
+            {
+                if (most is not IdentifierType best || values > mostValues || (values == mostValues && type < best))
+                {
+                    (most, mostValues) = (type, values);
+                }
+            }
+
+            return most;
+        }
+    }
 
     /// <summary>Gets the share of values looked at that hold a valid identifier of <see cref="Type"/>.</summary>
     public double Share => Type is IdentifierType type && Values > 0 ? (double)Counts[type] / Values : 0;
@@ -411,14 +428,19 @@ public sealed class DatasetInventory : IRecordVisitor
             Array.Clear(Counts);
         }
 
-        public FieldReport ToReport() => new(
-            Name,
-            Values,
-            Counts.Select((count, i) => (count, type: (IdentifierType)i))
-                .Where(pair => pair.count > 0)
-                .ToImmutableDictionary(pair => pair.type, pair => pair.count),
-            Minors,
-            Hint);
+        public FieldReport ToReport()
+        {
+            var counts = ImmutableDictionary.CreateBuilder<IdentifierType, long>();
+            for (int i = 0; i < Counts.Length; i++)
+            {
+                if (Counts[i] > 0)
+                {
+                    counts.Add((IdentifierType)i, Counts[i]);
+                }
+            }
+
+            return new(Name, Values, counts.ToImmutable(), Minors, Hint);
+        }
     }
 }
 

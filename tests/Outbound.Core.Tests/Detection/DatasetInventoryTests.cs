@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text;
 using Outbound.Detection;
 
@@ -122,5 +123,23 @@ public sealed class DatasetInventoryTests
         }
 
         inventory.EndRecord();
+    }
+
+    // A field's type is the one most of its values hold; of types held equally often, the one listed first.
+    [Theory]
+    [InlineData(new[] { 3, 5, 2 }, IdentifierType.CnMobile)]
+    [InlineData(new[] { 5, 5, 2 }, IdentifierType.CnResidentId)]
+    [InlineData(new[] { 1, 2, 2 }, IdentifierType.CnMobile)]
+    [InlineData(new int[0], null)]
+    public void FieldReport_Type_IsTheMostHeldAndOfEqualsTheFirstListed(int[] counts, IdentifierType? expected)
+    {
+        IdentifierType[] types = [IdentifierType.CnResidentId, IdentifierType.CnMobile, IdentifierType.Email];
+        Assert.True(types.SequenceEqual(types.Order()));
+        var held = counts.Select((count, i) => KeyValuePair.Create(types[i], (long)count)).Reverse().ToImmutableDictionary();
+
+        var report = new FieldReport("f", 10, held, 0, null);
+
+        Assert.Equal(expected, report.Type);
+        Assert.Equal(expected is IdentifierType type ? held[type] / 10.0 : 0, report.Share);
     }
 }
