@@ -400,8 +400,6 @@ public sealed class DatasetInventory : IRecordVisitor
 
         public string Name { get; } = name;
 
-        public IdentifierType? Hint { get; } = hint;
-
         /// <summary>Gets the name as UTF-8, for comparing with the names readers pass.</summary>
         public byte[] NameBytes { get; } = Encoding.UTF8.GetBytes(name);
 
@@ -439,7 +437,7 @@ public sealed class DatasetInventory : IRecordVisitor
                 }
             }
 
-            return new(Name, Values, counts.ToImmutable(), Minors, Hint);
+            return new(Name, Values, counts.ToImmutable(), Minors, Context.FieldType);
         }
     }
 }

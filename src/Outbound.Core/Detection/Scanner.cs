@@ -128,11 +128,7 @@ public sealed class Scanner
             }
         }
 
-        if (first == (byte)'1' && integerDigits is not (3 or 11))
-        {
-            allowed &= ~Mobile;
-        }
-
+        allowed = NarrowMobile(first, integerDigits, allowed);
         if ((allowed & _typesByByte[first]) != 0 && TryBest(text, 0, first, allowed, context, out var best))
         {
             Add(findings, floor, best);
@@ -148,12 +144,7 @@ public sealed class Scanner
         {
             // After the point, a run of digits to the end: nothing more begins in the number when the gates rule it out.
             byte next = text[position + 1];
-            allowed = ShapeGate.DecimalPart(decimals);
-            if (next == (byte)'1' && decimals is not (3 or 11))
-            {
-                allowed &= ~Mobile;
-            }
-
+            allowed = NarrowMobile(next, decimals, ShapeGate.DecimalPart(decimals));
             if (_isTrigger[next] && (allowed & _typesByByte[next]) == 0)
             {
                 return;
@@ -188,13 +179,7 @@ public sealed class Scanner
                         allowed = AfterPoint(text, position + runLength, allowed, context);
                     }
 
-                    if (first == (byte)'1' && runLength is not (3 or 11))
-                    {
-                        // A mobile number that begins a run with its own first digit is 11 digits, or 3 grouped 3-4-4; the
-                        // longer runs the gate lets through (13 and 15 digits) begin with a country code, 86 or 0086. So a
-                        // 13-digit epoch timestamp is no candidate.
-                        allowed &= ~Mobile;
-                    }
+                    allowed = NarrowMobile(first, runLength, allowed);
 
                     if ((allowed & _typesByByte[first]) == 0)
                     {
@@ -219,6 +204,16 @@ public sealed class Scanner
             }
         }
     }
+
+    /// <summary>Takes the mobile number out of <paramref name="allowed"/> for a run that begins with 1 and is neither 3 nor 11 long.</summary>
+    /// <remarks>
+    /// A mobile number that begins a run with its own first digit is 11 digits, or 3 grouped 3-4-4; the longer runs the
+    /// gate lets through (13 and 15 digits) begin with a country code, 86 or 0086. So a 13-digit epoch timestamp is no
+    /// candidate.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint NarrowMobile(byte first, int runLength, uint allowed) =>
+        first == (byte)'1' && runLength is not (3 or 11) ? allowed & ~Mobile : allowed;
 
     /// <summary>
     /// Offers <paramref name="position"/> to the recognizers anchored at its byte <paramref name="first"/> that
