@@ -144,7 +144,7 @@ public sealed class PersonSet
         Hold(other._holding);
         if (other._spill is { } spill)
         {
-            spill.ForEach(Note);
+            spill.CopyTo(this);
         }
         else
         {
@@ -279,7 +279,7 @@ public sealed class PersonSet
 
             if (_count + (end - start) > _growAt)
             {
-                Grow();
+                Grow(_count + Batch);
             }
 
             // Independent loads the processor can have in flight together; the probes below then mostly hit the cache.
@@ -379,13 +379,13 @@ public sealed class PersonSet
     /// <summary>Returns the home slot of <paramref name="key"/>: its two halves mixed, top bits taken.</summary>
     private int IndexOf(UInt128 key) => unchecked((int)((((ulong)key ^ (ulong)(key >> 64)) * 0x9E3779B97F4A7C15UL) >> _shift));
 
-    /// <summary>Doubles the table (or makes the first) and moves every person and mark into it.</summary>
-    private void Grow()
+    /// <summary>Doubles the table (or makes the first), more if it is to hold <paramref name="persons"/>, and moves every person and mark into it.</summary>
+    private void Grow(int persons)
     {
         var oldSlots = _slots;
         var oldMarks = _marks;
         int capacity = Math.Max(MinimumCapacity, oldSlots.Length * 2);
-        while (_count + Batch > capacity / 4 * 3)
+        while (persons > capacity / 4 * 3)
         {
             capacity *= 2;
         }
@@ -480,16 +480,20 @@ public sealed class PersonSet
             _used[partition] = used + EntryBytes;
         }
 
-        /// <summary>Passes every entry written, partition by partition (a person may come more than once).</summary>
-        public void ForEach(Action<UInt128, bool> action)
+        /// <summary>Notes every entry written in <paramref name="target"/>, partition by partition (a person may come more than once).</summary>
+        public void CopyTo(PersonSet target)
         {
             for (int p = 0; p < Partitions; p++)
             {
-                ReadPartition(p, action);
+                ReadPartition(p, target, place: false);
             }
         }
 
         /// <summary>Counts the distinct persons and the sensitive ones, one partition at a time.</summary>
+        /// <remarks>
+        /// A partition's table is made large enough for all its entries before they are read, and each entry goes straight
+        /// into it: the table of one partition fits the processor's cache, so there are no misses to overlap.
+        /// </remarks>
         public (int Count, int Sensitive) Count()
         {
             int count = 0;
@@ -498,7 +502,7 @@ public sealed class PersonSet
             for (int p = 0; p < Partitions; p++)
             {
                 partition.Reset();
-                ReadPartition(p, partition.Note);
+                ReadPartition(p, partition, place: true);
                 count += partition.Count;
                 sensitive += partition.SensitiveCount;
             }
@@ -530,20 +534,35 @@ public sealed class PersonSet
             _used[partition] = 0;
         }
 
-        private void ReadPartition(int partition, Action<UInt128, bool> action)
+        /// <summary>Reads the entries of <paramref name="partition"/> into <paramref name="target"/>: placed in its table, sized first for all of them, when <paramref name="place"/> is set, else noted.</summary>
+        private void ReadPartition(int partition, PersonSet target, bool place)
         {
             Flush(partition);
             var file = _files[partition];
             long end = file.Position;
+            if (place && end / EntryBytes > target._growAt - target._count)
+            {
+                target.Grow((int)Math.Min(target._count + (end / EntryBytes), Array.MaxLength / 2));
+            }
+
             file.Position = 0;
             var block = _buffers[partition];
             while (file.Position < end)
             {
                 int read = (int)Math.Min(block.Length, end - file.Position);
                 file.ReadExactly(block, 0, read);
-                for (int at = 0; at < read; at += EntryBytes)
+                for (int at = 0; at + EntryBytes <= read; at += EntryBytes)
                 {
-                    action(System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(block.AsSpan(at, 16)), block[at + 16] != 0);
+                    var value = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(block.AsSpan(at, 16));
+                    bool sensitive = block[at + 16] != 0;
+                    if (place)
+                    {
+                        target.Insert(value, sensitive);
+                    }
+                    else
+                    {
+                        target.Note(value, sensitive);
+                    }
                 }
             }
 
