@@ -2,8 +2,9 @@
 # Two builds of the export on the same input at the same time, one per core, the cores swapped every round: on a
 # machine whose speed drifts from minute to minute, both builds meet the same drift, so the ratio of their times within
 # a round is steadier than times taken one after the other (an A/A test: 0.90-1.09 per round, median 1.003).
-# Usage: bash bench/export-ab.sh A.dll B.dll INPUT [ROUNDS]
-#   A.dll, B.dll: published builds (dotnet publish src/Outbound.Cli -c Release -r linux-x64 --self-contained false -o DIR)
+# Usage: bash bench/export-ab.sh A B INPUT [ROUNDS]
+#   A, B: published builds (dotnet publish src/Outbound.Cli -c Release -r linux-x64 --self-contained false -o DIR):
+#   DIR/outbound.dll, run under dotnet; or any other build's program, run as it is (a self-contained one, say)
 #   INPUT: JSON lines to export, e.g. the file bench/export-throughput.sh generates
 #   A_ENV, B_ENV (environment, optional): runtime settings for one side only, e.g. B_ENV="DOTNET_TieredPGO=0"; with
 #   the same DLL on both sides this compares settings rather than builds
@@ -21,14 +22,16 @@ rm -rf "$WORK" && mkdir -p "$WORK"
  openssl rand -hex 32 >"$WORK/keys/subject.key"; openssl rand -hex 32 >"$WORK/keys/quarantine.key"
  for side in a b; do openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$WORK/keys/audit-$side.pem" 2>/dev/null; done)
 
-export_once() {  # export_once SIDE DLL CORE: one export into a fresh store; writes $WORK/SIDE.json and $WORK/SIDE.time
+host() { [[ $1 == *.dll ]] && echo dotnet; return 0; }  # what runs a build: dotnet for a DLL, nothing for the program
+
+export_once() {  # export_once SIDE BUILD CORE: one export into a fresh store; writes $WORK/SIDE.json and $WORK/SIDE.time
   local side=$1 dll=$2 core=$3 store="$WORK/store-$1.db" key="$WORK/keys/audit-$1.pem" settings
   settings=$([[ $side == a ]] && echo "${A_ENV:-}" || echo "${B_ENV:-}")
   rm -rf "$store" "$store-wal" "$store-shm" "$WORK/out-$side" "$key.head"
-  dotnet "$dll" approvals import bench/export-declaration.yaml --store "sqlite:$store" --audit-key "$key" >"$WORK/$side.import" 2>&1 \
+  $(host "$dll") "$dll" approvals import bench/export-declaration.yaml --store "sqlite:$store" --audit-key "$key" >"$WORK/$side.import" 2>&1 \
     || { echo "build $side: approvals import failed:"; cat "$WORK/$side.import"; exit 2; }
   local start=$EPOCHREALTIME code=0
-  env $settings taskset -c "$core" dotnet "$dll" export "$INPUT" --declaration bench/export-declaration.yaml --policy samples/demo/fleet-policy.yaml \
+  env $settings taskset -c "$core" $(host "$dll") "$dll" export "$INPUT" --declaration bench/export-declaration.yaml --policy samples/demo/fleet-policy.yaml \
     --key-file "$WORK/keys/subject.key" --quarantine-key-file "$WORK/keys/quarantine.key" --audit-key "$key" \
     --format json --threads 1 --store "sqlite:$store" --to "$WORK/out-$side" >"$WORK/$side.json" 2>"$WORK/$side.err" || code=$?
   if (( code > 1 )); then echo "build $side failed (exit $code):"; cat "$WORK/$side.err"; exit 2; fi

@@ -2,8 +2,9 @@
 # Two builds of `outbound scan` on the same input at the same time, one per core, the cores swapped every round: both
 # builds meet the same drift of this machine's speed, so the ratio of their times within a round is steadier than times
 # taken one after the other. Then checks that both wrote the same inventory (with one key file, byte for byte).
-# Usage: bash bench/scan-ab.sh A.dll B.dll INPUT [ROUNDS] [SCAN OPTIONS...]
-#   A.dll, B.dll: published builds (dotnet publish src/Outbound.Cli -c Release -r linux-x64 --self-contained false -o DIR)
+# Usage: bash bench/scan-ab.sh A B INPUT [ROUNDS] [SCAN OPTIONS...]
+#   A, B: published builds (dotnet publish src/Outbound.Cli -c Release -r linux-x64 --self-contained false -o DIR):
+#   DIR/outbound.dll, run under dotnet; or any other build's program, run as it is (a self-contained one, say)
 #   INPUT: a file to scan, e.g. the one bench/throughput.sh generates
 #   SCAN OPTIONS: passed to both scans; by default --validated-only, and --names for none (names and addresses too)
 # Prints each round's wall seconds, peak RSS and B/A, then the median ratio.
@@ -19,9 +20,11 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 rm -rf "$WORK" && mkdir -p "$WORK"
 (umask 077; openssl rand -hex 32 >"$WORK/subject.key")
 
-scan_once() {  # scan_once SIDE DLL CORE: writes $WORK/SIDE.json, $WORK/SIDE.time (seconds) and $WORK/SIDE.rss (KB)
+host() { [[ $1 == *.dll ]] && echo dotnet; return 0; }  # what runs a build: dotnet for a DLL, nothing for the program
+
+scan_once() {  # scan_once SIDE BUILD CORE: writes $WORK/SIDE.json, $WORK/SIDE.time (seconds) and $WORK/SIDE.rss (KB)
   local side=$1 dll=$2 core=$3 start=$EPOCHREALTIME code=0
-  /usr/bin/time -f "%M" -o "$WORK/$side.rss" taskset -c "$core" dotnet "$dll" scan --format json "${OPTIONS[@]}" \
+  /usr/bin/time -f "%M" -o "$WORK/$side.rss" taskset -c "$core" $(host "$dll") "$dll" scan --format json "${OPTIONS[@]}" \
     --key-file "$WORK/subject.key" "$INPUT" >"$WORK/$side.json" 2>"$WORK/$side.err" || code=$?
   if (( code > 1 )); then echo "build $side failed (exit $code):"; cat "$WORK/$side.err"; exit 2; fi
   awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.3f", b - a }' >"$WORK/$side.time"
