@@ -173,6 +173,11 @@ internal static class ScanSources
         public void TooLong(State state, long lineNumber, long length) =>
             state.Inventory.Skip(lineNumber, "", RecordMessages.LineTooLong(LineChunks.DefaultMaxLineBytes, length));
 
+        /// <summary>Gets a value indicating whether JSON lines are read as they come, their ends found by the reader; not when sampling, which counts every line.</summary>
+        public bool FindsLineEnds => json && sample is null;
+
+        public int LeadingLine(State state, ReadOnlySpan<byte> text, long lineNumber) => Json.HandleLeadingLine(state.Session, text, lineNumber);
+
         internal sealed class State(DatasetInventory inventory)
         {
             public DatasetInventory Inventory { get; } = inventory;

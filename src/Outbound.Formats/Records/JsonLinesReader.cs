@@ -47,6 +47,9 @@ internal sealed partial class JsonLinesReader
     /// <value>16 MiB (<see cref="DefaultMaxLineBytes"/>) unless set in the constructor.</value>
     public int MaxLineBytes { get; }
 
+    /// <summary>Gets or sets a value indicating whether <see cref="Read"/> finds where plain lines end as it reads them (<see cref="HandleLeadingLine"/>); off only to compare the two ways in tests.</summary>
+    internal bool FindsLineEnds { get; set; } = true;
+
     /// <summary>Reads every line of <paramref name="input"/>, or the first <paramref name="maxRecords"/> records, into <paramref name="visitor"/>.</summary>
     /// <returns>The number of records passed to <paramref name="visitor"/>.</returns>
     public long Read(Stream input, IRecordVisitor visitor, long maxRecords = long.MaxValue, CancellationToken cancellationToken = default)
@@ -107,6 +110,11 @@ internal sealed partial class JsonLinesReader
                 state.Visitor.Skip(lineNumber, "", RecordMessages.LineTooLong(reader.MaxLineBytes, length));
             }
         }
+
+        public bool FindsLineEnds => reader.FindsLineEnds;
+
+        public int LeadingLine(Session state, ReadOnlySpan<byte> text, long lineNumber) =>
+            state.Records < maxRecords ? reader.HandleLeadingLine(state, text, lineNumber) : 0;
     }
 
     /// <summary>Returns the buffers for reading single lines into <paramref name="visitor"/> with <see cref="HandleLine"/>, for callers that cut a file into chunks themselves.</summary>
@@ -142,6 +150,30 @@ internal sealed partial class JsonLinesReader
         }
     }
 
+    /// <summary>
+    /// Reads the line numbered <paramref name="line"/> at the start of <paramref name="text"/> (the rest of a chunk) into
+    /// the session's visitor when it is a line <see cref="Session.ParseSimple"/> reads, finding its end as it goes: what
+    /// <see cref="HandleLine"/> would do with the line, without looking for its end first.
+    /// </summary>
+    /// <returns>The bytes of the line and its line end; 0 for any other line, which is then to be cut and passed to <see cref="HandleLine"/>.</returns>
+    internal int HandleLeadingLine(Session session, ReadOnlySpan<byte> text, long line)
+    {
+        // The first line may begin with a byte-order mark, which HandleLine takes off.
+        if (line == 1 || !session.SimplePath)
+        {
+            return 0;
+        }
+
+        int end = session.ParseSimple(text);
+        if (end < 0 || (end > 0 && text[end - 1] == (byte)'\r' ? end - 1 : end) > MaxLineBytes)
+        {
+            return 0;
+        }
+
+        session.Emit(text[..end], line);
+        return end < text.Length ? end + 1 : end;
+    }
+
     /// <summary>The buffers of one <see cref="Read"/> call.</summary>
     internal sealed class Session(IRecordVisitor visitor) : IDisposable
     {
@@ -159,14 +191,15 @@ internal sealed partial class JsonLinesReader
 
         public long Records { get; private set; }
 
-        /// <summary>Gets or sets a value indicating whether lines go through <see cref="TryParseSimple"/> first; off only to compare the two paths in tests.</summary>
+        /// <summary>Gets or sets a value indicating whether lines go through <see cref="ParseSimple"/> first; off only to compare the two paths in tests.</summary>
         internal bool SimplePath { get; set; } = true;
 
         /// <summary>Reads the fields of <paramref name="text"/> into the buffers, or reports why it cannot (invalid UTF-8 first).</summary>
-        /// <remarks>A line <see cref="TryParseSimple"/> reads is known to be valid UTF-8 by then; any other is checked whole.</remarks>
+        /// <remarks>A line <see cref="ParseSimple"/> reads is known to be valid UTF-8 by then; any other is checked whole.</remarks>
         public bool Parse(ReadOnlySpan<byte> text, long line)
         {
-            if (SimplePath && TryParseSimple(text))
+            // A line has no line feed in it, so the simple reader ends at its end or not at all.
+            if (SimplePath && ParseSimple(text) == text.Length)
             {
                 return true;
             }
@@ -277,18 +310,21 @@ internal sealed partial class JsonLinesReader
         }
 
         /// <summary>
-        /// Reads the fields of a line that uses only the plain part of JSON — no escapes, nesting of at most
-        /// <see cref="SimpleMaxDepth"/> — into the buffers, exactly as <see cref="ParseGeneral"/> would.
+        /// Reads the fields of the line at the start of <paramref name="text"/> when it uses only the plain part of JSON —
+        /// no escapes, nesting of at most <see cref="SimpleMaxDepth"/> — into the buffers, exactly as
+        /// <see cref="ParseGeneral"/> would read the line.
         /// </summary>
         /// <returns>
-        /// <see langword="false"/>, with nothing reported, for anything else (escapes, deeper nesting, and every line that
-        /// is not valid JSON), which then goes to <see cref="ParseGeneral"/>: it gives the same fields or the error message.
+        /// Where the line ends: the index of the line feed after it, or the length of <paramref name="text"/>. -1, with
+        /// nothing reported, for anything else (escapes, deeper nesting, and every line that is not valid JSON), which
+        /// then goes to <see cref="ParseGeneral"/>: it gives the same fields or the error message.
         /// </returns>
         /// <remarks>
         /// This path accepts only what <see cref="Utf8JsonReader"/> accepts, and only valid UTF-8: outside strings it takes
-        /// nothing but ASCII, and a string with other bytes is checked (<see cref="EndOfPlainString"/>).
+        /// nothing but ASCII, and a string with other bytes is checked (<see cref="EndOfPlainString"/>). A line feed ends
+        /// the line: it is whitespace nowhere, and a control character that ends any string it is in.
         /// </remarks>
-        private bool TryParseSimple(ReadOnlySpan<byte> text)
+        internal int ParseSimple(ReadOnlySpan<byte> text)
         {
             _scratch.Clear();
             _path.Clear();
@@ -298,7 +334,7 @@ internal sealed partial class JsonLinesReader
             int i = SkipWhitespace(text, 0);
             if (i >= text.Length || text[i] != (byte)'{')
             {
-                return false;
+                return -1;
             }
 
             int depth = 1;
@@ -315,7 +351,7 @@ internal sealed partial class JsonLinesReader
                 i = SkipWhitespace(text, i);
                 if (i >= text.Length)
                 {
-                    return false;
+                    return -1;
                 }
 
                 byte c = text[i];
@@ -331,13 +367,13 @@ internal sealed partial class JsonLinesReader
                     // A property name, then a colon.
                     if (c != (byte)'"')
                     {
-                        return false;
+                        return -1;
                     }
 
                     int nameEnd = EndOfPlainString(text, i + 1);
                     if (nameEnd < 0)
                     {
-                        return false;
+                        return -1;
                     }
 
                     if (depth == 1)
@@ -360,13 +396,13 @@ internal sealed partial class JsonLinesReader
                     i = SkipWhitespace(text, nameEnd + 1);
                     if (i >= text.Length || text[i] != (byte)':')
                     {
-                        return false;
+                        return -1;
                     }
 
                     i = SkipWhitespace(text, i + 1);
                     if (i >= text.Length)
                     {
-                        return false;
+                        return -1;
                     }
 
                     c = text[i];
@@ -380,7 +416,7 @@ internal sealed partial class JsonLinesReader
                         int end = EndOfPlainString(text, i + 1);
                         if (end < 0)
                         {
-                            return false;
+                            return -1;
                         }
 
                         AddInLine(nameLength, topNameStart, topNameLength, i + 1, end - i - 1);
@@ -390,7 +426,7 @@ internal sealed partial class JsonLinesReader
                     case (byte)'{' or (byte)'[':
                         if (depth == SimpleMaxDepth)
                         {
-                            return false;
+                            return -1;
                         }
 
                         if (depth == 1)
@@ -409,7 +445,7 @@ internal sealed partial class JsonLinesReader
                     case (byte)'t':
                         if (!text[i..].StartsWith("true"u8))
                         {
-                            return false;
+                            return -1;
                         }
 
                         AddInLine(nameLength, topNameStart, topNameLength, i, 4);
@@ -419,7 +455,7 @@ internal sealed partial class JsonLinesReader
                     case (byte)'f':
                         if (!text[i..].StartsWith("false"u8))
                         {
-                            return false;
+                            return -1;
                         }
 
                         AddInLine(nameLength, topNameStart, topNameLength, i, 5);
@@ -429,7 +465,7 @@ internal sealed partial class JsonLinesReader
                     case (byte)'n':
                         if (!text[i..].StartsWith("null"u8))
                         {
-                            return false;
+                            return -1;
                         }
 
                         i += 4;
@@ -439,7 +475,7 @@ internal sealed partial class JsonLinesReader
                         int numberEnd = EndOfPlainNumber(text, i, out int integerDigits);
                         if (numberEnd < 0)
                         {
-                            return false;
+                            return -1;
                         }
 
                         AddInLine(nameLength, topNameStart, topNameLength, i, numberEnd - i, integerDigits);
@@ -456,7 +492,7 @@ internal sealed partial class JsonLinesReader
                         i = SkipWhitespace(text, i);
                         if (i >= text.Length)
                         {
-                            return false;
+                            return -1;
                         }
 
                         c = text[i++];
@@ -468,7 +504,7 @@ internal sealed partial class JsonLinesReader
 
                         if (c != (isArray[depth] ? (byte)']' : (byte)'}'))
                         {
-                            return false;
+                            return -1;
                         }
                     }
 
@@ -477,7 +513,8 @@ internal sealed partial class JsonLinesReader
                     depth--;
                     if (depth == 0)
                     {
-                        return SkipWhitespace(text, i) == text.Length;
+                        i = SkipWhitespace(text, i);
+                        return i == text.Length || text[i] == (byte)'\n' ? i : -1;
                     }
                 }
             }
@@ -514,7 +551,7 @@ internal sealed partial class JsonLinesReader
             _path.Dispose();
         }
 
-        /// <summary>The deepest nesting <see cref="TryParseSimple"/> reads; deeper lines go to the general reader, which knows <see cref="MaxDepth"/>.</summary>
+        /// <summary>The deepest nesting <see cref="ParseSimple"/> reads; deeper lines go to the general reader, which knows <see cref="MaxDepth"/>.</summary>
         private const int SimpleMaxDepth = 32;
 
         /// <summary>
@@ -739,14 +776,15 @@ internal sealed partial class JsonLinesReader
         /// <summary>Returns the byte at <paramref name="index"/>, or 0 past the end.</summary>
         private static byte At(ReadOnlySpan<byte> text, int index) => (uint)index < (uint)text.Length ? text[index] : (byte)0;
 
-        /// <summary>Returns the index of the first byte at or after <paramref name="i"/> that is not JSON whitespace, or the length.</summary>
+        /// <summary>Returns the index of the first byte at or after <paramref name="i"/> that is not JSON whitespace other than a line feed, or the length.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static int SkipWhitespace(ReadOnlySpan<byte> text, int i) =>
             (uint)i < (uint)text.Length && text[i] > (byte)' ' ? i : SkipWhitespaceRun(text, i);
 
         private static int SkipWhitespaceRun(ReadOnlySpan<byte> text, int i)
         {
-            while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+            // Not the line feed: it ends the line (ParseSimple).
+            while (i < text.Length && text[i] is (byte)' ' or (byte)'\t' or (byte)'\r')
             {
                 i++;
             }

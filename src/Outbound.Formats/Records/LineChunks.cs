@@ -14,6 +14,16 @@ internal interface ILineHandler<TState>
 
     /// <summary>Handles a line longer than the limit: only its number and length are known; its bytes are skipped.</summary>
     void TooLong(TState state, long lineNumber, long length);
+
+    /// <summary>Gets a value indicating whether the handler finds where lines end itself (<see cref="LeadingLine"/>).</summary>
+    bool FindsLineEnds => false;
+
+    /// <summary>
+    /// Handles the line numbered <paramref name="lineNumber"/> at the start of <paramref name="text"/>, the rest of the
+    /// chunk, when the handler can tell where it ends while reading it: exactly as <see cref="Line"/> would handle it.
+    /// </summary>
+    /// <returns>The bytes taken, the line's end included; 0 to have the line cut first and passed to <see cref="Line"/> or <see cref="TooLong"/>.</returns>
+    int LeadingLine(TState state, ReadOnlySpan<byte> text, long lineNumber) => 0;
 }
 
 /// <summary>
@@ -220,8 +230,16 @@ internal static class LineChunks
 
             var text = buffer.AsSpan(0, length);
             long lineNumberNow = firstLine;
+            bool findsLineEnds = handler.FindsLineEnds;
             while (!text.IsEmpty)
             {
+                if (findsLineEnds && handler.LeadingLine(state, text, lineNumberNow) is > 0 and int taken)
+                {
+                    text = text[taken..];
+                    lineNumberNow++;
+                    continue;
+                }
+
                 int newline = text.IndexOf((byte)'\n');
                 var lineBytes = newline < 0 ? text : text[..newline];
                 text = newline < 0 ? [] : text[(newline + 1)..];

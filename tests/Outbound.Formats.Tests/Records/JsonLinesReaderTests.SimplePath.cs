@@ -84,6 +84,44 @@ public sealed partial class JsonLinesReaderTests
         }
     }
 
+    // Lines whose ends the reader finds as it reads them must come out as lines cut at their line feeds first: objects
+    // broken over two lines, CR LF and bare LF, blank and space-only lines, a byte-order mark, lines over the limit,
+    // damaged lines, and no line end at the end of the input.
+    [Fact]
+    public void Read_LineEndsFoundWhileReading_AgreeWithLinesCutFirst()
+    {
+        var random = new Random(20261130);
+        string[] ends = ["\n", "\r\n", " \r\n", " \n", "\t\n", "\r \n", "\n\n", "\n  \n"];
+        var text = new StringBuilder("\uFEFF");
+        for (int n = 0; n < 20_000; n++)
+        {
+            string line = Value(random, depth: 0, forceObject: true);
+            line = random.Next(8) switch
+            {
+                0 => Damage(random, line),
+                1 when line.Contains(',', StringComparison.Ordinal) => line.Replace(",", ",\n", StringComparison.Ordinal),
+                2 => line + new string(' ', 300),
+                _ => line,
+            };
+
+            text.Append(line).Append(ends[random.Next(ends.Length)]);
+        }
+
+        text.Append("{\"last\":1}");
+        byte[] bytes = Encoding.UTF8.GetBytes(text.ToString());
+
+        Assert.Equal(ReadWholeLines(bytes, findsLineEnds: false), ReadWholeLines(bytes, findsLineEnds: true));
+    }
+
+    private static List<string> ReadWholeLines(byte[] bytes, bool findsLineEnds)
+    {
+        var visitor = new RecordingVisitor();
+        var reader = new JsonLinesReader(maxLineBytes: 200) { FindsLineEnds = findsLineEnds };
+        long records = reader.Read(new MemoryStream(bytes), visitor, cancellationToken: TestContext.Current.CancellationToken);
+        visitor.Events.Add($"records {records}");
+        return visitor.Events;
+    }
+
     private static List<string> Events(string line, bool simple)
     {
         var visitor = new RecordingVisitor();
