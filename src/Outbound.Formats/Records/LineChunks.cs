@@ -96,16 +96,25 @@ internal static class LineChunks
         long longLineLength = 0;
         bool lastByteWasCarriageReturn = false;
 
-        void Enqueue(byte[] chunk, int length, long firstLine)
+        // Hands a chunk to the handler and returns the number of the line after it.
+        long Enqueue(byte[] chunk, int length, long firstLine)
         {
             var reported = tooLong.ToArray();
             tooLong.Clear();
-            // Sequential chunks are handled on this thread: a handler that blocks (a full queue downstream) then holds no
-            // pool thread, which on one core is the only one the pool starts with.
-            var work = parallelism == 0
-                ? Task.FromResult(HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, Reuse))
-                : Task.Run(() => HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, Reuse), cancellationToken);
-            pending.Enqueue((work, bytesRead));
+            if (parallelism == 0)
+            {
+                // Sequential chunks are handled on this thread: a handler that blocks (a full queue downstream) then holds no
+                // pool thread, which on one core is the only one the pool starts with. Handling counts the lines.
+                var state = HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, Reuse, out long next);
+                pending.Enqueue((Task.FromResult(state), bytesRead));
+                return next;
+            }
+
+            // The next chunk may start before this one is handled, so its first line is counted here.
+            long after = length == 0 ? firstLine
+                : firstLine + System.MemoryExtensions.Count(chunk.AsSpan(0, length), (byte)'\n') + (chunk[length - 1] == (byte)'\n' ? 0 : 1);
+            pending.Enqueue((Task.Run(() => HandleChunk(handler, chunk, length, firstLine, maxLineBytes, reported, Reuse, out _), cancellationToken), bytesRead));
+            return after;
         }
 
         void Drain(int keep)
@@ -194,9 +203,7 @@ internal static class LineChunks
 
             byte[] next = NewBuffer(filled - cut);
             buffer.AsSpan(cut, filled - cut).CopyTo(next);
-            long firstLine = line;
-            line += System.MemoryExtensions.Count(buffer.AsSpan(0, cut), (byte)'\n') + (buffer[cut - 1] == (byte)'\n' ? 0 : 1);
-            Enqueue(buffer, cut, firstLine);
+            line = Enqueue(buffer, cut, line);
             buffer = next;
             filled -= cut;
             Drain(end ? 0 : parallelism);
@@ -218,7 +225,7 @@ internal static class LineChunks
         Drain(0);
     }
 
-    private static TState HandleChunk<TState>(ILineHandler<TState> handler, byte[] buffer, int length, long firstLine, int maxLineBytes, (long Line, long Length)[] tooLong, Action<byte[]> reuse)
+    private static TState HandleChunk<TState>(ILineHandler<TState> handler, byte[] buffer, int length, long firstLine, int maxLineBytes, (long Line, long Length)[] tooLong, Action<byte[]> reuse, out long nextLine)
     {
         try
         {
@@ -260,6 +267,7 @@ internal static class LineChunks
                 lineNumberNow++;
             }
 
+            nextLine = lineNumberNow;
             return state;
         }
         finally

@@ -8,6 +8,8 @@ namespace Outbound.Formats.Tests.Records;
 
 public sealed class LineChunksTests
 {
+    private static readonly int[] Parallelisms = [2, 0];
+
     [Property(MaxTest = 500)]
     public Property Run_AnyLinesAnyChunkSize_HandsEveryLineOnceInOrder() =>
         Prop.ForAll(
@@ -18,10 +20,15 @@ public sealed class LineChunksTests
             {
                 var (chunk, newline, finalNewline) = shape;
                 string text = string.Join(newline, lines.Select((line, i) => line + i)) + (finalNewline && lines.Length > 0 ? newline : "");
-                var seen = Collect(text, maxLineBytes: 40, chunkBytes: chunk);
                 var expected = lines.Select((line, i) => (Line: (long)i + 1, Text: line + i)).Where(entry => entry.Text.Length <= 40).ToList();
-                return seen.Lines.SequenceEqual(expected)
-                    && seen.TooLong.Select(entry => entry.Line).SequenceEqual(lines.Select((line, i) => (Line: (long)i + 1, Text: line + i)).Where(entry => entry.Text.Length > 40).Select(entry => entry.Line));
+                var expectedTooLong = lines.Select((line, i) => (Line: (long)i + 1, Text: line + i)).Where(entry => entry.Text.Length > 40).Select(entry => entry.Line);
+
+                // In parallel the lines of a chunk are counted before it is handled; in turn, by handling it.
+                return Parallelisms.All(parallelism =>
+                {
+                    var seen = Collect(text, maxLineBytes: 40, chunkBytes: chunk, parallelism);
+                    return seen.Lines.SequenceEqual(expected) && seen.TooLong.Select(entry => entry.Line).SequenceEqual(expectedTooLong);
+                });
             });
 
     [Fact]
@@ -61,12 +68,12 @@ public sealed class LineChunksTests
         Assert.Equal([Environment.CurrentManagedThreadId], threads);
     }
 
-    private static (List<(long Line, string Text)> Lines, List<(long Line, long Length)> TooLong) Collect(string text, int maxLineBytes, int chunkBytes)
+    private static (List<(long Line, string Text)> Lines, List<(long Line, long Length)> TooLong) Collect(string text, int maxLineBytes, int chunkBytes, int parallelism = 2)
     {
         var lines = new List<(long, string)>();
         var tooLong = new List<(long, long)>();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        LineChunks.Run(stream, new Recorder(), (state, _) => { lines.AddRange(state.Lines); tooLong.AddRange(state.TooLong); }, parallelism: 2, maxLineBytes, chunkBytes);
+        LineChunks.Run(stream, new Recorder(), (state, _) => { lines.AddRange(state.Lines); tooLong.AddRange(state.TooLong); }, parallelism, maxLineBytes, chunkBytes);
         return (lines, tooLong);
     }
 
