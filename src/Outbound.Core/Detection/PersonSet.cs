@@ -492,7 +492,7 @@ public sealed class PersonSet
         /// <summary>Counts the distinct persons and the sensitive ones, one partition at a time.</summary>
         /// <remarks>
         /// A partition's table is made large enough for all its entries before they are read, and each entry goes straight
-        /// into it: the table of one partition fits the processor's cache, so there are no misses to overlap.
+        /// into it, with no list of noted persons between and no growing on the way.
         /// </remarks>
         public (int Count, int Sensitive) Count()
         {
