@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Outbound.Detection.Recognizers;
 
 /// <summary>Reads decimal degrees and the latitude/longitude keys around them in UTF-8 text.</summary>
@@ -45,9 +47,11 @@ internal static class GpsCoordinateRules
     }
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> is within mainland China's span of latitudes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsLatitude(double value) => value is >= SouthernmostLatitude and <= NorthernmostLatitude;
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> is within mainland China's span of longitudes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsLongitude(double value) => value is >= WesternmostLongitude and <= EasternmostLongitude;
 
     /// <summary>Parses a decimal number with one to three integer digits and at least one decimal at <paramref name="start"/>.</summary>

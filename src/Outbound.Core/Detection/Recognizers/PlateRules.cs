@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Outbound.Detection.Recognizers;
 
 /// <summary>The characters of motor-vehicle number plates (机动车号牌) under GA 36-2018.</summary>
@@ -41,6 +43,7 @@ internal static class PlateRules
     public static int Macau { get; } = RecognizerBytes.Utf8KeyOf('澳');
 
     /// <summary>Returns <see langword="true"/> when the three bytes at <paramref name="index"/> are a province abbreviation.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsProvinceAt(ReadOnlySpan<byte> text, int index)
     {
         if (index < 0 || index + 3 > text.Length)
@@ -64,9 +67,11 @@ internal static class PlateRules
     /// Returns <see langword="true"/> when <paramref name="value"/> can be the issuing-authority letter (发牌机关代号):
     /// A–Z except I. O is kept: provinces issue it to public-security and other official vehicles (e.g. 粤O).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsAuthority(byte value) => value is >= (byte)'A' and <= (byte)'Z' and not (byte)'I';
 
     /// <summary>Returns <see langword="true"/> when <paramref name="value"/> can be a character of a serial number (序号): 0–9 and A–Z except I and O.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsSerial(byte value) =>
         RecognizerBytes.IsDigit(value) || (value is >= (byte)'A' and <= (byte)'Z' and not (byte)'I' and not (byte)'O');
 

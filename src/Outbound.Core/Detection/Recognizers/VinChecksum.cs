@@ -103,6 +103,7 @@ internal static class VinChecksum
     }
 
     /// <summary>Returns the check character for a weighted sum: the sum modulo 11, 10 written X.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static byte CheckCharacter(int sum)
     {
         int remainder = sum % 11;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.CompilerServices;
 
 namespace Outbound.Detection.Recognizers;
 
@@ -111,6 +112,7 @@ public sealed class VinRecognizer : IRecognizer
     /// Returns whether the places of the 17 characters of <paramref name="vin"/> that have rules of their own keep them:
     /// the first is not 0, the check digit is a digit or X, the model year is not 0, U or Z, and the last four are digits.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool HasFixedPlaces(ReadOnlySpan<byte> vin)
     {
         byte check = vin[VinChecksum.CheckIndex];
