@@ -22,8 +22,8 @@ internal static partial class Messages
     /// <summary>Help for --sample.</summary>
     public const string SampleOption = "Look at no more than N records of each file or table.";
 
-    /// <summary>Help for --spans.</summary>
-    public const string SpansOption = "Print one JSON line per input line with the spans found ({\"id\", \"spans\": [{\"start\", \"end\", \"type\", \"score\"}]}), offsets in UTF-16 code units, end exclusive.";
+    /// <summary>Help for --spans: console markup, like every option's help, so <c>[[</c> and <c>]]</c> print one bracket each.</summary>
+    public const string SpansOption = "Print one JSON line per input line with the spans found ({\"id\", \"spans\": [[{\"start\", \"end\", \"type\", \"score\"}]]}), offsets in UTF-16 code units, end exclusive.";
 
     /// <summary>Help for --field.</summary>
     public const string FieldOption = "With --spans: scan only this JSON field's string value; offsets are within it.";
