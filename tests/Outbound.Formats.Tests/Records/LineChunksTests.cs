@@ -20,8 +20,9 @@ public sealed class LineChunksTests
             {
                 var (chunk, newline, finalNewline) = shape;
                 string text = string.Join(newline, lines.Select((line, i) => line + i)) + (finalNewline && lines.Length > 0 ? newline : "");
-                var expected = lines.Select((line, i) => (Line: (long)i + 1, Text: line + i)).Where(entry => entry.Text.Length <= 40).ToList();
-                var expectedTooLong = lines.Select((line, i) => (Line: (long)i + 1, Text: line + i)).Where(entry => entry.Text.Length > 40).Select(entry => entry.Line);
+                var numbered = lines.Select((line, i) => (Line: (long)i + 1, Text: line + i)).ToList();
+                var expected = numbered.Where(entry => entry.Text.Length <= 40).ToList();
+                var expectedTooLong = numbered.Where(entry => entry.Text.Length > 40).Select(entry => entry.Line);
 
                 // In parallel the lines of a chunk are counted before it is handled; in turn, by handling it.
                 return Parallelisms.All(parallelism =>
